@@ -1,0 +1,103 @@
+# Two environments from one pyproject.toml: .venv-rasa (Rasa 3.6, Python 3.10) and
+# .venv-actions (the FastAPI action server). `make run` and `make test` are all a new user needs.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+RASA_VENV    := .venv-rasa
+ACTIONS_VENV := .venv-actions
+RASA         := $(RASA_VENV)/bin/rasa
+APY          := $(ACTIONS_VENV)/bin/python
+MODEL        := models/housing-guide.tar.gz
+LOCALES      := actions/locales
+CATALOGS_PO  := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
+CATALOGS_MO  := $(CATALOGS_PO:.po=.mo)
+TRAINING_DATA := $(shell find bot data/nlu -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+
+# Embedded defaults; every variable is documented in README.md.
+export ACTIONS_HOST ?= 127.0.0.1
+export ACTIONS_PORT ?= 5055
+export RASA_HOST ?= 127.0.0.1
+export RASA_PORT ?= 5005
+export ACTION_ENDPOINT_URL ?= http://$(ACTIONS_HOST):$(ACTIONS_PORT)/webhook
+# No network here and no need for it: Rasa must not phone home.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+# Progress bars fill CI logs with carriage returns.
+export TQDM_DISABLE := 1
+
+.PHONY: help setup envs run test lint format model migrate catalogs i18n-extract i18n-update i18n-check clean
+
+help:
+	@echo "make run    set everything up (environments, model, database) and start the bot"
+	@echo "make test   set up what the tests need, run the linters and the whole test suite"
+	@echo "other: setup envs model migrate catalogs lint format i18n-extract i18n-update i18n-check clean"
+
+# --- environments -------------------------------------------------------------------------
+envs: $(RASA_VENV)/.installed $(ACTIONS_VENV)/.installed
+
+$(RASA_VENV)/.installed: pyproject.toml
+	@test -x $(RASA_VENV)/bin/python || "$$(scripts/find-python310)" -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(RASA_VENV)/bin/python -m pip install --quiet --group rasa
+	@touch $@
+
+$(ACTIONS_VENV)/.installed: pyproject.toml
+	@test -x $(APY) || "$$(scripts/find-python310)" -m venv $(ACTIONS_VENV)
+	$(APY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(APY) -m pip install --quiet -e . --group dev
+	@touch $@
+
+# --- interface text (Babel) -----------------------------------------------------------------
+catalogs: $(CATALOGS_MO)
+
+$(LOCALES)/%/LC_MESSAGES/messages.mo: $(LOCALES)/%/LC_MESSAGES/messages.po $(ACTIONS_VENV)/.installed
+	$(ACTIONS_VENV)/bin/pybabel compile --use-fuzzy=false -D messages -d $(LOCALES) -l $* 2>&1 | grep -v '^compiling' || true
+	@test -f $@
+
+i18n-extract: $(ACTIONS_VENV)/.installed
+	$(ACTIONS_VENV)/bin/pybabel extract -F babel.cfg -c "Translators:" --no-location --sort-output \
+	  --project housing-guide -o $(LOCALES)/messages.pot actions
+
+i18n-update: i18n-extract
+	$(ACTIONS_VENV)/bin/pybabel update -D messages -i $(LOCALES)/messages.pot -d $(LOCALES) \
+	  --no-location --no-fuzzy-matching --ignore-obsolete
+
+i18n-check: $(ACTIONS_VENV)/.installed
+	$(APY) -m actions.i18n.check
+
+# --- model, database ------------------------------------------------------------------------
+model: $(MODEL)
+
+# Retrained only when it is missing or older than any of its training data or configuration.
+$(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
+	cd bot && ../$(RASA) train --fixed-model-name housing-guide --out ../models \
+	  --config config.yml --domain domain.yml --data data ../data/nlu
+	@touch $@
+
+migrate: $(ACTIONS_VENV)/.installed
+	$(ACTIONS_VENV)/bin/housing-guide migrate
+
+setup: envs catalogs model migrate
+
+# --- the two commands ---------------------------------------------------------------------
+run: setup
+	scripts/run-servers
+
+test: envs catalogs model
+	$(MAKE) lint
+	$(MAKE) i18n-check
+	$(APY) -m pytest
+
+# --- code quality -------------------------------------------------------------------------
+lint: $(ACTIONS_VENV)/.installed
+	$(ACTIONS_VENV)/bin/ruff check actions tests
+	$(ACTIONS_VENV)/bin/ruff format --check actions tests
+	$(ACTIONS_VENV)/bin/mypy actions
+
+format: $(ACTIONS_VENV)/.installed
+	$(ACTIONS_VENV)/bin/ruff check --fix actions tests
+	$(ACTIONS_VENV)/bin/ruff format actions tests
+
+clean:
+	rm -rf $(RASA_VENV) $(ACTIONS_VENV) models .rasa bot/.rasa .pytest_cache .mypy_cache .ruff_cache

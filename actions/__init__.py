@@ -1,0 +1,1 @@
+"""Housing-guide action server: Rasa custom actions, hand-off tickets and the counsellor API."""

@@ -1,0 +1,1 @@
+"""The counsellors' API under `/api`: every route requires an authenticated counsellor."""

@@ -1,0 +1,62 @@
+"""The FastAPI application: Rasa action server, counsellor API and health check."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from actions.api import auth, tickets
+from actions.content import ContentLibrary
+from actions.db.engine import build_engine, build_session_factory, database_is_up
+from actions.dialogue.context import DialogueContext
+from actions.dialogue.registry import build_executor
+from actions.errors import install_error_handlers
+from actions.language import LanguageIdentifier
+from actions.settings import Settings, get_settings
+from actions.webhook import routes as webhook
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; engines, content and detectors are made in the lifespan, not at import."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        config = settings or get_settings()
+        logging.basicConfig(level=config.log_level.upper())
+        engine = build_engine(config.database_url)
+        app.state.engine = engine
+        app.state.sessions = build_session_factory(engine)
+        app.state.executor = build_executor(
+            DialogueContext(
+                content=ContentLibrary.load(config.content_dir),
+                languages=LanguageIdentifier(),
+                sessions=app.state.sessions,
+                default_language=config.default_language,
+            )
+        )
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Housing guide action server", version="0.1.0", lifespan=lifespan)
+    if settings is not None:
+        app.dependency_overrides[get_settings] = lambda: settings
+    install_error_handlers(app)
+    app.include_router(webhook.router)
+    app.include_router(auth.router)
+    app.include_router(tickets.router)
+
+    @app.get("/health", tags=["operations"])
+    def health(request: Request) -> JSONResponse:
+        """Report whether the server and its database are up (503 when the database is down)."""
+        database_up = database_is_up(request.app.state.engine)
+        body = {
+            "status": "ok" if database_up else "degraded",
+            "database": "up" if database_up else "down",
+        }
+        return JSONResponse(body, status_code=200 if database_up else 503)
+
+    return app

@@ -1,0 +1,70 @@
+"""`housing-guide`: the operators' console command."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+
+from actions.db.engine import build_engine, build_session_factory
+from actions.db.migrate import upgrade_to_head
+from actions.db.models import Role
+from actions.services.counsellors import AccountError, create_counsellor
+from actions.settings import get_settings
+
+
+def _read_password() -> str:
+    """Read the password from the terminal without echo, or as one line of piped stdin."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("Repeat password: ") != first:
+            raise AccountError("the passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    upgrade_to_head(get_settings().database_url)
+    print("database is at the newest schema")
+    return 0
+
+
+def _create_counsellor(args: argparse.Namespace) -> int:
+    engine = build_engine(get_settings().database_url)
+    try:
+        counsellor = create_counsellor(
+            build_session_factory(engine), args.email, _read_password(), Role(args.role)
+        )
+    except AccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print(f"created {counsellor.role.value} {counsellor.email}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="housing-guide", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+
+    account = commands.add_parser(
+        "create-counsellor", help="create a counsellor account (password read from stdin)"
+    )
+    account.add_argument("email")
+    account.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
+    account.set_defaults(run=_create_counsellor)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

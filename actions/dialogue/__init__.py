@@ -1,0 +1,1 @@
+"""Rasa custom actions, grouped by feature; each renders text in the conversation's language."""

@@ -1,0 +1,62 @@
+"""The base of all our actions: resolve the conversation language, then answer in it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.dialogue.context import DialogueContext
+from actions.i18n.catalog import Translator
+from actions.language import supported_language
+
+LANGUAGE_SLOT = "language"
+CHANGE_LANGUAGE_INTENT = "change_language"
+EventList = list[dict[str, Any]]
+
+
+def conversation_language(tracker: Tracker, context: DialogueContext) -> str:
+    """Decide the language of this turn's answer.
+
+    Order: an explicit request ("puhu suomea"), a message confidently in another of our
+    languages, the language already set (from client metadata at session start), the default.
+    """
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") == CHANGE_LANGUAGE_INTENT:
+        requested = supported_language(next(tracker.get_latest_entity_values("language"), None))
+        if requested:
+            return requested
+    current = supported_language(tracker.get_slot(LANGUAGE_SLOT)) or supported_language(
+        (message.get("metadata") or {}).get("language")
+    )
+    text = message.get("text") or ""
+    detected = None if text.startswith("/") else context.languages.confident_language(text)
+    return detected or current or context.default_language
+
+
+class LocalizedAction(Action):  # type: ignore[misc]
+    """Subclasses implement `respond`; the language slot is kept in step automatically."""
+
+    action_name = ""
+
+    def __init__(self, context: DialogueContext) -> None:
+        self.context = context
+
+    def name(self) -> str:
+        return self.action_name
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> EventList:
+        language = conversation_language(tracker, self.context)
+        events = await self.respond(dispatcher, tracker, Translator(language))
+        if tracker.get_slot(LANGUAGE_SLOT) != language:
+            events = [SlotSet(LANGUAGE_SLOT, language), *events]
+        return events
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
+    ) -> EventList:
+        raise NotImplementedError

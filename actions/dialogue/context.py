@@ -1,0 +1,18 @@
+"""What every action needs, built once at start-up and handed to the action classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from actions.content import ContentLibrary
+from actions.language import LanguageIdentifier
+
+
+@dataclass(frozen=True)
+class DialogueContext:
+    content: ContentLibrary
+    languages: LanguageIdentifier
+    sessions: sessionmaker[Session]
+    default_language: str

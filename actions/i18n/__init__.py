@@ -1,0 +1,1 @@
+"""Interface text (gettext catalogs managed with Babel) and locale-aware formatting."""

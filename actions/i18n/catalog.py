@@ -1,0 +1,49 @@
+"""Gettext catalogs, one per language; message ids are stable keys, never English prose.
+
+Keys keep user-facing text out of Python: a translator edits exactly one `.po` file per
+language (`actions/locales/<lang>/LC_MESSAGES/messages.po`), English included.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.support import Translations
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+
+
+class CatalogMissingError(RuntimeError):
+    """The compiled catalog is absent: run `make catalogs` (set-up does it)."""
+
+
+@cache
+def _translations(language: str) -> Translations:
+    compiled = LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not compiled.exists():
+        raise CatalogMissingError(f"{compiled} is missing; run `make catalogs`")
+    with compiled.open("rb") as handle:
+        return Translations(handle, domain=DOMAIN)
+
+
+class Translator:
+    """Interface text of one language, with named placeholders filled by `str.format`."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._catalog = _translations(language)
+
+    def gettext(self, key: str, **params: object) -> str:
+        return self._catalog.gettext(key).format(**params)
+
+    def ngettext(self, key: str, plural_key: str, count: int, **params: object) -> str:
+        """Plural-aware text; Arabic has six plural forms, so never build plurals by hand."""
+        return self._catalog.ngettext(key, plural_key, count).format(count=count, **params)
+
+
+def text_direction(language: str) -> str:
+    """Return "rtl" or "ltr" from the CLDR data, for clients that lay out the answer."""
+    return "rtl" if Locale.parse(language).text_direction == "rtl" else "ltr"

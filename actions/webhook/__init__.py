@@ -1,0 +1,1 @@
+"""Rasa's action-server HTTP API (`POST /webhook`), served by FastAPI."""

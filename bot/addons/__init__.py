@@ -1,0 +1,1 @@
+"""Project add-ons loaded by Rasa from `bot/` (it puts its working directory on sys.path)."""

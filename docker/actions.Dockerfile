@@ -1,0 +1,13 @@
+# The FastAPI action server; applies migrations on start.
+FROM python:3.10-slim
+ENV PYTHONDONTWRITEBYTECODE=1
+WORKDIR /app
+COPY pyproject.toml README.md alembic.ini babel.cfg ./
+COPY actions/ actions/
+RUN pip install --no-cache-dir "pip>=25.1" && pip install --no-cache-dir -e . \
+    && pybabel compile --use-fuzzy=false -D messages -d actions/locales
+COPY content/ content/
+RUN useradd --system --home /app actions && mkdir -p /app/var && chown -R actions /app/var
+USER actions
+EXPOSE 5055
+CMD ["sh", "-c", "housing-guide migrate && exec uvicorn actions.app:create_app --factory --host 0.0.0.0 --port 5055 --no-access-log"]
