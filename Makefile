@@ -12,7 +12,7 @@ MODEL        := models/housing-guide.tar.gz
 LOCALES      := actions/locales
 CATALOGS_PO  := $(wildcard $(LOCALES)/*/LC_MESSAGES/messages.po)
 CATALOGS_MO  := $(CATALOGS_PO:.po=.mo)
-TRAINING_DATA := $(shell find bot data/nlu -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+TRAINING_DATA := $(shell find bot data/nlu -type f \( -name '*.yml' -o -name '*.py' \) ! -name endpoints.yml ! -name credentials.yml 2>/dev/null)
 
 # Embedded defaults; every variable is documented in README.md.
 export ACTIONS_HOST ?= 127.0.0.1
@@ -26,11 +26,12 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Progress bars fill CI logs with carriage returns.
 export TQDM_DISABLE := 1
 
-.PHONY: help setup envs run test lint format model migrate catalogs i18n-extract i18n-update i18n-check clean
+.PHONY: help setup envs run test lint format model eval validate-data migrate catalogs i18n-extract i18n-update i18n-check clean
 
 help:
 	@echo "make run    set everything up (environments, model, database) and start the bot"
 	@echo "make test   set up what the tests need, run the linters and the whole test suite"
+	@echo "make eval   evaluate the NLU per language on the held-out test set (tests/nlu/)"
 	@echo "other: setup envs model migrate catalogs lint format i18n-extract i18n-update i18n-check clean"
 
 # --- environments -------------------------------------------------------------------------
@@ -52,8 +53,7 @@ $(ACTIONS_VENV)/.installed: pyproject.toml
 catalogs: $(CATALOGS_MO)
 
 $(LOCALES)/%/LC_MESSAGES/messages.mo: $(LOCALES)/%/LC_MESSAGES/messages.po $(ACTIONS_VENV)/.installed
-	$(ACTIONS_VENV)/bin/pybabel compile --use-fuzzy=false -D messages -d $(LOCALES) -l $* 2>&1 | grep -v '^compiling' || true
-	@test -f $@
+	$(ACTIONS_VENV)/bin/pybabel compile --domain messages --directory $(LOCALES) --locale $* --statistics
 
 i18n-extract: $(ACTIONS_VENV)/.installed
 	$(ACTIONS_VENV)/bin/pybabel extract -F babel.cfg -c "Translators:" --no-location --sort-output \
@@ -61,7 +61,7 @@ i18n-extract: $(ACTIONS_VENV)/.installed
 
 i18n-update: i18n-extract
 	$(ACTIONS_VENV)/bin/pybabel update -D messages -i $(LOCALES)/messages.pot -d $(LOCALES) \
-	  --no-location --no-fuzzy-matching --ignore-obsolete
+	  --no-fuzzy-matching --ignore-obsolete
 
 i18n-check: $(ACTIONS_VENV)/.installed
 	$(APY) -m actions.i18n.check
@@ -71,12 +71,38 @@ model: $(MODEL)
 
 # Retrained only when it is missing or older than any of its training data or configuration.
 $(MODEL): $(TRAINING_DATA) $(RASA_VENV)/.installed
-	cd bot && ../$(RASA) train --fixed-model-name housing-guide --out ../models \
-	  --config config.yml --domain domain.yml --data data ../data/nlu
+	@start=$$(date +%s); cd bot && ../$(RASA) train --fixed-model-name housing-guide --out ../models \
+	  --config config.yml --domain domain.yml --data data ../data/nlu \
+	  && echo $$(( $$(date +%s) - start )) > ../models/train-seconds
 	@touch $@
+
+# Per-language accuracy, macro-F1, worst intents and confusions on the held-out tests/nlu/;
+# the output is committed as evaluation/nlu-report.md.
+eval: $(MODEL)
+	@mkdir -p evaluation/.work
+	@for lang in fi en ar; do \
+	  (cd bot && ../$(RASA) test nlu --model ../$(MODEL) --nlu ../tests/nlu/$$lang \
+	     --out ../evaluation/.work/production/$$lang --no-plot > ../evaluation/.work/test-$$lang.log 2>&1) \
+	  || { tail -20 evaluation/.work/test-$$lang.log; exit 1; }; \
+	done
+	@$(APY) evaluation/nlu_report.py evaluation/.work/production --train-seconds models/train-seconds \
+	  | tee evaluation/nlu-report.md
+
+# Rasa's own consistency check of domain, rules and training data.
+validate-data: $(RASA_VENV)/.installed
+	cd bot && ../$(RASA) data validate --fail-on-warnings --config config.yml --domain domain.yml \
+	  --data data ../data/nlu 2>&1 | grep -v -i "deprecat\|jax\|tensorflow\|warnings.warn\|xla_computation" ; \
+	  exit $${PIPESTATUS[0]}
 
 migrate: $(ACTIONS_VENV)/.installed
 	$(ACTIONS_VENV)/bin/housing-guide migrate
+
+# Debian's Chromium for the browser tests (no browser is ever downloaded by a test tool).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
 
 setup: envs catalogs model migrate
 
@@ -84,9 +110,10 @@ setup: envs catalogs model migrate
 run: setup
 	scripts/run-servers
 
-test: envs catalogs model
+test: envs catalogs model $(CHROMIUM)
 	$(MAKE) lint
 	$(MAKE) i18n-check
+	$(MAKE) validate-data
 	$(APY) -m pytest
 
 # --- code quality -------------------------------------------------------------------------

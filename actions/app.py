@@ -5,18 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
-from actions.api import auth, tickets
+from actions.api import audit, auth, tickets
 from actions.content import ContentLibrary
 from actions.db.engine import build_engine, build_session_factory, database_is_up
 from actions.dialogue.context import DialogueContext
 from actions.dialogue.registry import build_executor
 from actions.errors import install_error_handlers
+from actions.handoff.schedule import OfficeHours
 from actions.language import LanguageIdentifier
 from actions.settings import Settings, get_settings
+from actions.web import inbox
 from actions.webhook import routes as webhook
 
 
@@ -30,12 +34,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = build_engine(config.database_url)
         app.state.engine = engine
         app.state.sessions = build_session_factory(engine)
+        app.state.content = ContentLibrary.load(config.content_dir)
         app.state.executor = build_executor(
             DialogueContext(
-                content=ContentLibrary.load(config.content_dir),
+                content=app.state.content,
                 languages=LanguageIdentifier(),
                 sessions=app.state.sessions,
                 default_language=config.default_language,
+                office_hours=OfficeHours(
+                    opens=config.office_opens,
+                    closes=config.office_closes,
+                    extra_closed_days=frozenset(config.office_closed_days),
+                ),
+                contact_within_hours=config.contact_within_working_hours,
             )
         )
         yield
@@ -48,6 +59,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(webhook.router)
     app.include_router(auth.router)
     app.include_router(tickets.router)
+    app.include_router(audit.router)
+    app.include_router(inbox.router)
+    app.mount(
+        "/inbox/static",
+        StaticFiles(directory=Path(inbox.__file__).with_name("static")),
+        name="inbox-static",
+    )
 
     @app.get("/health", tags=["operations"])
     def health(request: Request) -> JSONResponse:

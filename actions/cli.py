@@ -6,12 +6,15 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from actions.content_check import check_content
 from actions.db.engine import build_engine, build_session_factory
 from actions.db.migrate import upgrade_to_head
 from actions.db.models import Role
+from actions.privacy.purge import purge_closed_tickets
 from actions.services.counsellors import AccountError, create_counsellor
-from actions.settings import get_settings
+from actions.settings import SUPPORTED_LANGUAGES, get_settings
 
 
 def _read_password() -> str:
@@ -45,6 +48,31 @@ def _create_counsellor(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_content(args: argparse.Namespace) -> int:
+    content_dir = args.content_dir or get_settings().content_dir
+    problems = check_content(content_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"content check failed: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    count = len(list(content_dir.glob("*/*.md")))
+    print(f"content check passed: {count} articles in {', '.join(SUPPORTED_LANGUAGES)}")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    days = args.days if args.days is not None else settings.purge_closed_after_days
+    engine = build_engine(settings.database_url)
+    try:
+        count = purge_closed_tickets(build_session_factory(engine), days)
+    finally:
+        engine.dispose()
+    print(f"personal data removed from {count} ticket(s) closed more than {days} days ago")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="housing-guide", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -57,6 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument("email")
     account.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
     account.set_defaults(run=_create_counsellor)
+
+    purge = commands.add_parser(
+        "purge", help="remove personal data of tickets closed more than PURGE_CLOSED_AFTER_DAYS ago"
+    )
+    purge.add_argument("--days", type=int, default=None)
+    purge.set_defaults(run=_purge)
+
+    content = commands.add_parser("content", help="curated content tools")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    check = content_commands.add_parser(
+        "check", help="fail on missing topics, bad front matter or URLs, stale reviews, raw HTML"
+    )
+    check.add_argument("--content-dir", type=Path, default=None)
+    check.set_defaults(run=_check_content)
     return parser
 
 

@@ -42,6 +42,12 @@ class Article(BaseModel):
         """The short chat answer: everything before the first second-level heading."""
         return _FIRST_SECTION.split(self.body, maxsplit=1)[0].strip()
 
+    @property
+    def details(self) -> str:
+        """The "read more" text: the sections after the lead."""
+        parts = _FIRST_SECTION.split(self.body, maxsplit=1)
+        return ("## " + parts[1]).strip() if len(parts) == 2 else self.body.strip()
+
 
 class ContentError(ValueError):
     """An article file cannot be read as a valid article."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,17 @@ class Settings(BaseSettings):
     content_dir: Path = PROJECT_ROOT / "content"
     default_language: LanguageCode = "fi"
     log_level: str = "INFO"
+    office_opens: time = Field(default=time(9, 0), description="Counselling office hours start.")
+    office_closes: time = Field(default=time(15, 0), description="Counselling office hours end.")
+    office_closed_days: list[date] = Field(
+        default_factory=list, description="Extra closed days besides weekends and public holidays."
+    )
+    contact_within_working_hours: float = Field(
+        default=6, gt=0, description="Promised time to first contact, in office hours."
+    )
+    purge_closed_after_days: int = Field(
+        default=90, ge=1, description="Personal data of closed tickets is purged after this."
+    )
 
     @field_validator("database_url")
     @classmethod

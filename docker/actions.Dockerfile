@@ -5,7 +5,7 @@ WORKDIR /app
 COPY pyproject.toml README.md alembic.ini babel.cfg ./
 COPY actions/ actions/
 RUN pip install --no-cache-dir "pip>=25.1" && pip install --no-cache-dir -e . \
-    && pybabel compile --use-fuzzy=false -D messages -d actions/locales
+    && pybabel compile --domain messages --directory actions/locales
 COPY content/ content/
 RUN useradd --system --home /app actions && mkdir -p /app/var && chown -R actions /app/var
 USER actions

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from actions.app import create_app
 from actions.settings import Settings
-from tests.support.trackers import action_call
+from tests.support.trackers import action_call, consented_slots
 
 UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
 
@@ -27,7 +27,7 @@ def test_health_says_the_database_is_down(down_client: TestClient) -> None:
 
 
 def test_handoff_gives_direct_contacts_instead_of_failing(down_client: TestClient) -> None:
-    call = action_call("action_handoff", intent="human_handoff", slots={"language": "en"})
+    call = action_call("action_handoff_submit", slots={"language": "en", **consented_slots()})
     response = down_client.post("/webhook", json=call)
     assert response.status_code == 200
     text = response.json()["responses"][0]["text"]

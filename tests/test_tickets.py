@@ -14,7 +14,7 @@ from actions.app import create_app
 from actions.db.engine import build_engine, build_session_factory
 from actions.services.counsellors import create_counsellor
 from actions.settings import Settings
-from tests.support.trackers import action_call
+from tests.support.trackers import action_call, consented_slots, topic_event, user_event
 
 PASSWORD = "correct horse battery staple"
 
@@ -40,11 +40,10 @@ def log_in(client: TestClient, password: str = PASSWORD) -> str:
 
 def hand_off(client: TestClient, language: str, sender: str = "resident-1") -> dict:
     call = action_call(
-        "action_handoff",
-        text="I want to talk to a person",
-        intent="human_handoff",
-        slots={"language": language, "topic": "rent_arrears"},
+        "action_handoff_submit",
+        slots={"language": language, "topic": "rent_arrears", **consented_slots()},
         sender_id=sender,
+        events=[user_event("I cannot pay the rent"), topic_event("rent_arrears")],
     )
     response = client.post("/webhook", json=call)
     assert response.status_code == 200

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Form, HTTPException, status
 from starlette.concurrency import run_in_threadpool
 
 from actions.api.deps import SessionFactory, SettingsDep
@@ -18,12 +17,15 @@ router = APIRouter(prefix="/api/auth", tags=["counsellors"])
 
 @router.post("/token", response_model=TokenOut)
 async def log_in(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
     factory: SessionFactory,
     settings: SettingsDep,
+    username: Annotated[str | None, Form()] = None,
+    password: Annotated[str | None, Form()] = None,
 ) -> TokenOut:
-    """Exchange a counsellor's e-mail and password for an access token."""
-    counsellor = await run_in_threadpool(authenticate, factory, form.username, form.password)
+    """Exchange a counsellor's e-mail and password (OAuth2 password form) for an access token."""
+    counsellor = None
+    if username and password:
+        counsellor = await run_in_threadpool(authenticate, factory, username, password)
     if counsellor is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from actions.db.models import Counsellor, Role, Ticket, TicketStatus
+from actions.db.models import URGENCY_ORDER, Counsellor, Role, Ticket, TicketStatus, Urgency
 
 
 class CounsellorRepository:
@@ -33,14 +33,22 @@ class TicketRepository:
         self.session.flush()
         return ticket
 
-    def reference_exists(self, reference: str) -> bool:
-        return (
-            self.session.scalar(select(Ticket.id).where(Ticket.reference == reference)) is not None
-        )
+    def by_reference(self, reference: str) -> Ticket | None:
+        return self.session.scalar(select(Ticket).where(Ticket.reference == reference.upper()))
 
-    def list(self, status: TicketStatus | None = None, limit: int = 100) -> Sequence[Ticket]:
-        """Newest first; optionally only one status."""
-        query = select(Ticket).order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(limit)
-        if status is not None:
-            query = query.where(Ticket.status == status)
-        return self.session.scalars(query).all()
+    def list(
+        self,
+        status: TicketStatus | None = None,
+        urgency: Urgency | None = None,
+        language: str | None = None,
+        topic: str | None = None,
+        limit: int = 200,
+    ) -> Sequence[Ticket]:
+        """Urgent first, then oldest first (who has waited longest); optionally filtered."""
+        rank = case(dict(URGENCY_ORDER), value=Ticket.urgency)
+        query = select(Ticket).order_by(rank, Ticket.created_at, Ticket.id).limit(limit)
+        filters = ((Ticket.status, status), (Ticket.urgency, urgency), (Ticket.language, language))
+        for column, value in (*filters, (Ticket.topic, topic)):
+            if value is not None:
+                query = query.where(column == value)
+        return self.session.scalars(query).unique().all()

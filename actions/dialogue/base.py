@@ -60,3 +60,20 @@ class LocalizedAction(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
         raise NotImplementedError
+
+
+class SingleReplyAction(LocalizedAction):
+    """Reply with one catalog message (and optional buttons), in the conversation's language."""
+
+    message_key = ""
+
+    def buttons(self, tracker: Tracker, text: Translator) -> list[dict[str, str]]:
+        return []
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
+    ) -> EventList:
+        dispatcher.utter_message(
+            text=text.gettext(self.message_key), buttons=self.buttons(tracker, text)
+        )
+        return []

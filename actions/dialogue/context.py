@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.content import ContentLibrary
+from actions.handoff.schedule import OfficeHours
 from actions.language import LanguageIdentifier
 
 
@@ -16,3 +17,5 @@ class DialogueContext:
     languages: LanguageIdentifier
     sessions: sessionmaker[Session]
     default_language: str
+    office_hours: OfficeHours = field(default_factory=OfficeHours)
+    contact_within_hours: float = 6

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from actions.content import Article
 from actions.db.models import Ticket
-from actions.i18n.catalog import text_direction
+from actions.i18n.catalog import Translator, text_direction
 
 
-def article_payload(article: Article) -> dict[str, Any]:
-    return {
+def intent_button(
+    title: str, intent: str, entities: dict[str, str] | None = None
+) -> dict[str, str]:
+    """A quick-reply button that sends an intent directly (Rasa's `/intent{...}` payload)."""
+    suffix = json.dumps(entities, ensure_ascii=False) if entities else ""
+    return {"title": title, "payload": f"/{intent}{suffix}"}
+
+
+def yes_no_buttons(text: Translator) -> list[dict[str, str]]:
+    # Translators: yes / no buttons under a question.
+    return [
+        intent_button(text.gettext("button.yes"), "affirm"),
+        intent_button(text.gettext("button.no"), "deny"),
+    ]
+
+
+def article_payload(article: Article, *, full_text: bool = False) -> dict[str, Any]:
+    """The `article` payload; with `full_text` it carries the whole Markdown body too."""
+    payload = {
         "type": "article",
         "topic": article.id,
         "lang": article.language,
@@ -21,6 +39,9 @@ def article_payload(article: Article) -> dict[str, Any]:
         "sources": [{"title": s.title, "url": str(s.url)} for s in article.sources],
         "related": list(article.related),
     }
+    if full_text:
+        payload["body"] = article.body
+    return payload
 
 
 def ticket_payload(ticket: Ticket) -> dict[str, Any]:
@@ -30,4 +51,5 @@ def ticket_payload(ticket: Ticket) -> dict[str, Any]:
         "lang": ticket.language,
         "dir": text_direction(ticket.language),
         "urgency": ticket.urgency.value,
+        "contact_by": ticket.contact_by.isoformat() if ticket.contact_by else None,
     }

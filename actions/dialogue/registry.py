@@ -4,20 +4,50 @@ from __future__ import annotations
 
 from rasa_sdk.executor import ActionExecutor
 
-from actions.dialogue.advice import ActionAnswerTopic
+from actions.dialogue.advice import ActionAnswerTopic, ActionReadMore
 from actions.dialogue.context import DialogueContext
-from actions.dialogue.handoff import ActionHandoff
+from actions.dialogue.fallback import ActionNotUnderstood
+from actions.dialogue.forget import ActionForgetConversation
+from actions.dialogue.handoff_form import (
+    ActionAskContactMethod,
+    ActionAskContactValue,
+    ActionAskHandoffConsent,
+    ActionAskHandoffDescription,
+    ActionAskHandoffLanguage,
+    ValidateHandoffForm,
+)
+from actions.dialogue.handoff_submit import ActionSubmitHandoff
+from actions.dialogue.language_switch import ActionChangeLanguage
 from actions.dialogue.session import ActionSessionStart
-from actions.dialogue.smalltalk import ActionGoodbye, ActionGreet, ActionNotUnderstood, ActionThanks
+from actions.dialogue.smalltalk import (
+    ActionBotChallenge,
+    ActionGoodbye,
+    ActionGreet,
+    ActionOutOfScope,
+    ActionThanks,
+    ActionYesNo,
+)
 
 ACTION_CLASSES = (
     ActionSessionStart,
     ActionGreet,
     ActionThanks,
     ActionGoodbye,
+    ActionBotChallenge,
+    ActionOutOfScope,
+    ActionYesNo,
+    ActionChangeLanguage,
     ActionNotUnderstood,
     ActionAnswerTopic,
-    ActionHandoff,
+    ActionReadMore,
+    ActionAskHandoffConsent,
+    ActionAskContactMethod,
+    ActionAskContactValue,
+    ActionAskHandoffLanguage,
+    ActionAskHandoffDescription,
+    ValidateHandoffForm,
+    ActionSubmitHandoff,
+    ActionForgetConversation,
 )
 
 

@@ -6,6 +6,7 @@ language (`actions/locales/<lang>/LC_MESSAGES/messages.po`), English included.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,13 @@ from babel.support import Translations
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
+FALLBACK_LANGUAGE = "en"
+logger = logging.getLogger(__name__)
+
+
+def N_(key: str) -> str:  # noqa: N802 - the gettext convention Babel extracts by default
+    """Mark a message key for extraction where it is not translated on the spot."""
+    return key
 
 
 class CatalogMissingError(RuntimeError):
@@ -22,11 +30,15 @@ class CatalogMissingError(RuntimeError):
 
 @cache
 def _translations(language: str) -> Translations:
+    """The compiled catalog; a message missing in it falls back to English."""
     compiled = LOCALES_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not compiled.exists():
         raise CatalogMissingError(f"{compiled} is missing; run `make catalogs`")
     with compiled.open("rb") as handle:
-        return Translations(handle, domain=DOMAIN)
+        translations = Translations(handle, domain=DOMAIN)
+    if language != FALLBACK_LANGUAGE:
+        translations.add_fallback(_translations(FALLBACK_LANGUAGE))
+    return translations
 
 
 class Translator:
@@ -37,7 +49,10 @@ class Translator:
         self._catalog = _translations(language)
 
     def gettext(self, key: str, **params: object) -> str:
-        return self._catalog.gettext(key).format(**params)
+        text = self._catalog.gettext(key)
+        if text == key:  # never show a bare key silently; make i18n-check should have caught it
+            logger.error("message %r has no translation in any catalog", key)
+        return text.format(**params)
 
     def ngettext(self, key: str, plural_key: str, count: int, **params: object) -> str:
         """Plural-aware text; Arabic has six plural forms, so never build plurals by hand."""

@@ -27,7 +27,7 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
 
 def extracted_ids() -> set[str]:
     """Message ids the code uses now, extracted as `make i18n-extract` does."""
-    method_map = [("**.py", "python")]
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]  # as babel.cfg
     return {str(message[2]) for message in extract_from_dir(str(PACKAGE_DIR), method_map)}
 
 
@@ -61,6 +61,22 @@ def catalog_problems(
 def _english_text(english: Catalog, message_id: str) -> str:
     message = english.get(message_id)
     return str(message.string) if message is not None and message.string else message_id
+
+
+def catalog_parity_problems(locales_dir: Path = LOCALES_DIR) -> list[str]:
+    """Name every message that one language's catalog has and another's lacks."""
+    ids = {}
+    for language in SUPPORTED_LANGUAGES:
+        po_path = locales_dir / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+        ids[language] = (
+            {str(m.id) for m in _read(po_path, language) if m.id} if po_path.exists() else set()
+        )
+    every_id = set().union(*ids.values())
+    return [
+        f"{language}: catalog lacks {key!r}, which another language has"
+        for language in SUPPORTED_LANGUAGES
+        for key in sorted(every_id - ids[language])
+    ]
 
 
 def find_problems(locales_dir: Path = LOCALES_DIR) -> list[str]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.db.engine import transaction
-from actions.db.models import Ticket, Urgency
+from actions.db.models import AuditEvent, Ticket, Urgency
 from actions.db.repositories import TicketRepository
 
 # Crockford's base32 without I, L, O, U: easy to read aloud on the phone.
@@ -22,27 +25,39 @@ def new_reference() -> str:
     return f"{body[:4]}-{body[4:]}"
 
 
+@dataclass
+class TicketRequest:
+    """Everything a consented hand-off stores; personal fields are already validated/redacted."""
+
+    conversation_id: str
+    language: str
+    topic: str | None = None
+    topics: list[str] = field(default_factory=list)
+    urgency: Urgency = Urgency.NORMAL
+    urgency_reasons: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+    amounts: list[str] = field(default_factory=list)
+    arrears_months: int | None = None
+    contact_method: str | None = None
+    contact_value: str | None = None
+    preferred_language: str | None = None
+    description: str | None = None
+    transcript: list[dict[str, Any]] | None = None
+    contact_by: datetime | None = None
+
+
 def create_ticket(
-    factory: sessionmaker[Session],
-    *,
-    conversation_id: str,
-    language: str,
-    topic: str | None,
-    urgency: Urgency = Urgency.NORMAL,
-    attempts: int = 5,
+    factory: sessionmaker[Session], request: TicketRequest, attempts: int = 5
 ) -> Ticket:
-    """Store a new ticket; on the rare reference collision, draw again."""
+    """Store a new ticket and its audit event; on the rare reference collision, draw again."""
     for _ in range(attempts):
         try:
             with transaction(factory) as session:
-                ticket = Ticket(
-                    reference=new_reference(),
-                    conversation_id=conversation_id,
-                    language=language,
-                    topic=topic,
-                    urgency=urgency,
+                ticket = TicketRepository(session).add(
+                    Ticket(reference=new_reference(), **vars(request))
                 )
-                return TicketRepository(session).add(ticket)
+                session.add(AuditEvent(ticket_reference=ticket.reference, action="created"))
+                return ticket
         except IntegrityError:
             continue
     raise RuntimeError("could not draw a unique ticket reference")

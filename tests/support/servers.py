@@ -83,10 +83,9 @@ def running_bot(workdir: Path, database_url: str) -> Iterator[RunningBot]:
         raise RuntimeError(f"{MODEL} is missing: `make model` trains it (make test does)")
     actions_port, rasa_port = free_port(), free_port()
     actions_url = f"http://127.0.0.1:{actions_port}"
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}/webhook"\n')
     env = {
         **os.environ,
+        "ACTION_ENDPOINT_URL": f"{actions_url}/webhook",  # read by bot/endpoints.yml
         "DATABASE_URL": database_url,
         "SECRET_KEY": "e2e-" + "s" * 44,
         "RASA_TELEMETRY_ENABLED": "false",
@@ -110,7 +109,7 @@ def running_bot(workdir: Path, database_url: str) -> Iterator[RunningBot]:
                     "--model",
                     str(MODEL),
                     "--endpoints",
-                    str(endpoints),
+                    "endpoints.yml",
                     "--credentials",
                     "credentials.yml",
                     "--interface",
@@ -126,3 +125,15 @@ def running_bot(workdir: Path, database_url: str) -> Iterator[RunningBot]:
         _wait_until_up(f"{actions_url}/health", actions, workdir / "actions.log", 60)
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, workdir / "rasa.log", 180)
         yield RunningBot(f"http://127.0.0.1:{rasa_port}", actions_url, database_url)
+
+
+@contextmanager
+def running_action_server(workdir: Path, database_url: str) -> Iterator[str]:
+    """Run only the action server (for pages and API tests in a browser); yield its URL."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "browser-" + "s" * 40}
+    command = [str(UVICORN), "actions.app:create_app", "--factory", "--port", str(port)]
+    with _process(command, ROOT, env, workdir / "actions.log") as process:
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(f"{url}/health", process, workdir / "actions.log", 60)
+        yield url

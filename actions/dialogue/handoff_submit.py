@@ -1,0 +1,138 @@
+"""After the hand-off form: store the consented ticket, or give the service's own contacts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+
+from actions.dialogue.advice import OFFER_SLOT, TOPIC_SLOT
+from actions.dialogue.base import EventList, LocalizedAction
+from actions.dialogue.handoff_form import (
+    CONSENT,
+    DESCRIPTION,
+    LANGUAGE,
+    METHOD,
+    VALUE,
+    clear_personal_slots,
+)
+from actions.dialogue.payloads import ticket_payload
+from actions.extraction.facts import Facts, extract_facts
+from actions.handoff.urgency import derive_urgency
+from actions.i18n import formatting
+from actions.i18n.catalog import Translator
+from actions.i18n.formatting import SERVICE_TIME_ZONE
+from actions.privacy.redaction import redact
+from actions.services.tickets import TicketRequest, create_ticket
+from actions.settings import SUPPORTED_LANGUAGES
+
+logger = logging.getLogger(__name__)
+MAX_TRANSCRIPT_MESSAGES = 60
+
+
+def topics_discussed(tracker: Tracker) -> list[str]:
+    """Topics answered in this conversation, in order, each once."""
+    seen: list[str] = []
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == TOPIC_SLOT:
+            value = event.get("value")
+            if value and value not in seen:
+                seen.append(value)
+    return seen
+
+
+def user_texts(tracker: Tracker) -> list[str]:
+    return [
+        str(e.get("text"))
+        for e in tracker.events
+        if e.get("event") == "user" and e.get("text") and not str(e.get("text")).startswith("/")
+    ]
+
+
+def transcript(tracker: Tracker) -> list[dict[str, Any]]:
+    """The conversation as the counsellor may read it (only with consent), redacted."""
+    lines = [
+        {
+            "from": "resident" if event["event"] == "user" else "bot",
+            "text": redact(str(event["text"])),
+            "at": datetime.fromtimestamp(event.get("timestamp") or 0, timezone.utc).isoformat(),
+        }
+        for event in tracker.events
+        if event.get("event") in ("user", "bot") and event.get("text")
+    ]
+    return lines[-MAX_TRANSCRIPT_MESSAGES:]
+
+
+def facts_of(texts: list[str], today: Any) -> Facts:
+    """Deadlines and amounts from every message, read with each language's rules (mixed chats)."""
+    facts = Facts()
+    for text in texts:
+        for language in SUPPORTED_LANGUAGES:
+            facts = facts.merge(extract_facts(text, language, today))
+    return facts
+
+
+class ActionSubmitHandoff(LocalizedAction):
+    """Create the ticket with consent and say when to expect contact; otherwise store nothing."""
+
+    action_name = "action_handoff_submit"
+
+    def ticket_request(self, tracker: Tracker, language: str) -> TicketRequest:
+        now = datetime.now(timezone.utc)
+        texts = user_texts(tracker)
+        facts = facts_of(texts, now.astimezone(SERVICE_TIME_ZONE).date())
+        topics = topics_discussed(tracker)
+        urgency, reasons = derive_urgency(
+            topics, facts, texts, now.astimezone(SERVICE_TIME_ZONE).date()
+        )
+        return TicketRequest(
+            conversation_id=tracker.sender_id,
+            language=language,
+            topic=topics[-1] if topics else None,
+            topics=topics,
+            urgency=urgency,
+            urgency_reasons=reasons,
+            deadlines=[d.isoformat() for d in facts.deadlines],
+            amounts=[str(a) for a in facts.amounts],
+            arrears_months=facts.arrears_months,
+            contact_method=tracker.get_slot(METHOD),
+            contact_value=tracker.get_slot(VALUE),
+            preferred_language=tracker.get_slot(LANGUAGE),
+            description=tracker.get_slot(DESCRIPTION),
+            transcript=transcript(tracker),
+            contact_by=self.context.office_hours.contact_by(now, self.context.contact_within_hours),
+        )
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
+    ) -> EventList:
+        done = [*clear_personal_slots(), SlotSet(OFFER_SLOT, False)]
+        if tracker.get_slot(CONSENT) is not True:
+            # Translators: hand-off declined; nothing stored; gives phone, e-mail and walk-in hours.
+            dispatcher.utter_message(text=text.gettext("handoff.declined"))
+            return done
+        request = self.ticket_request(tracker, text.language)
+        try:
+            ticket = await run_in_threadpool(create_ticket, self.context.sessions, request)
+        except SQLAlchemyError:
+            logger.exception("could not store a hand-off ticket")
+            # Translators: the ticket could not be stored; gives the service's direct contacts.
+            dispatcher.utter_message(text=text.gettext("handoff.unavailable"))
+            return done
+        when = formatting.moment(ticket.contact_by, text.language) if ticket.contact_by else ""
+        if ticket.urgency.value == "emergency":
+            # Translators: urgent ticket; {reference}, {contact_by}; repeats the emergency numbers.
+            message = text.gettext(
+                "handoff.created_urgent", reference=ticket.reference, contact_by=when
+            )
+        else:
+            # Translators: ticket made; {reference} is its code, {contact_by} when to expect a call.
+            message = text.gettext("handoff.created", reference=ticket.reference, contact_by=when)
+        dispatcher.utter_message(text=message, json_message=ticket_payload(ticket))
+        return done

@@ -1,0 +1,1 @@
+"""The resident's side of the hand-off: consent, contact details, urgency, contact time."""

@@ -1,0 +1,1 @@
+"""The counsellors' inbox page: server-rendered, no front-end build."""

@@ -1,0 +1,123 @@
+"""Hand-off conversations through the real Rasa server and the real action server."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.e2e.conftest import first_text, is_arabic, new_sender
+from tests.support.servers import RunningBot
+
+pytestmark = pytest.mark.e2e
+
+ASK_FOR_A_PERSON = {
+    "fi": "haluan puhua ihmisen kanssa",
+    "en": "I want to talk to a person",
+    "ar": "أريد التحدث مع شخص",
+}
+DESCRIPTIONS = {
+    "fi": "vuokranantaja uhkaa häädöllä ja käräjäoikeus on 15.12.",
+    "en": "my landlord wants to evict me, the court date is 15 December",
+    "ar": "صاحب البيت يريد طردي والمحكمة يوم 15/12",
+}
+
+
+def tickets_of(bot: RunningBot, sender: str) -> list[tuple]:
+    engine = create_engine(bot.database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT reference, language, contact_method, contact_value, urgency, description "
+                "FROM tickets WHERE conversation_id = :c"
+            ),
+            {"c": sender},
+        ).all()
+    engine.dispose()
+    return [tuple(row) for row in rows]
+
+
+def buttons_of(messages: list[dict]) -> list[str]:
+    return [b["payload"] for m in messages for b in m.get("buttons") or []]
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "ar"])
+def test_a_consented_handoff_creates_a_correct_ticket(bot: RunningBot, language: str) -> None:
+    sender = new_sender()
+    consent_question = bot.say(sender, ASK_FOR_A_PERSON[language], language=language)
+    assert {"/affirm", "/deny"} <= set(buttons_of(consent_question))
+    assert is_arabic(first_text(consent_question)) == (language == "ar")
+    assert {"phone", "sms", "email"} <= set(buttons_of(bot.say(sender, "/affirm")))
+    bot.say(sender, "sms")
+    assert set(buttons_of(bot.say(sender, "040 123 4567"))) >= {"fi", "en", "ar"}
+    bot.say(sender, language)
+    done = bot.say(sender, DESCRIPTIONS[language])
+
+    ticket = next(m["custom"] for m in done if m.get("custom", {}).get("type") == "ticket")
+    [(reference, stored_language, method, contact, urgency, description)] = tickets_of(bot, sender)
+    assert ticket["reference"] == reference and reference in first_text(done)
+    assert (stored_language, method, contact) == (language, "sms", "+358401234567")
+    assert urgency == "high" and description == DESCRIPTIONS[language]
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "ar"])
+def test_a_declined_handoff_stores_nothing_personal(bot: RunningBot, language: str) -> None:
+    sender = new_sender()
+    bot.say(sender, ASK_FOR_A_PERSON[language], language=language)
+    declined = bot.say(sender, "/deny")
+    assert "asumisneuvo@lahti.fi" in first_text(declined)
+    assert tickets_of(bot, sender) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"), [("fi", "040 123 4567"), ("en", "mobile"), ("ar", "040 123 4567")]
+)
+def test_an_invalid_phone_number_is_asked_again(bot: RunningBot, language: str, hint: str) -> None:
+    sender = new_sender()
+    bot.say(sender, ASK_FOR_A_PERSON[language], language=language)
+    bot.say(sender, "/affirm")
+    bot.say(sender, "sms")
+    again = bot.say(sender, "12345")
+    assert hint in " ".join(m.get("text", "") for m in again)
+    assert set(buttons_of(bot.say(sender, "+358 50 123 4567"))) >= {"fi", "en", "ar"}
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fi", "Mulla ei ole paikkaa missä nukkua tänä yönä"),
+        ("en", "I have nowhere to sleep tonight"),
+        ("ar", "ليس لدي مكان أنام فيه الليلة"),
+    ],
+)
+def test_homeless_emergency_gets_contacts_in_the_first_reply(
+    bot: RunningBot, language: str, message: str
+) -> None:
+    replies = bot.say(new_sender(), message, language=language)
+    first = first_text(replies)
+    assert "112" in first
+    assert first.index("112") < (first.index("?") if "?" in first else len(first))
+
+
+def test_eviction_answers_offer_a_counsellor_and_yes_starts_the_form(bot: RunningBot) -> None:
+    sender = new_sender()
+    answer = bot.say(sender, "My landlord wants to evict me and I got papers from the court", "en")
+    assert "/affirm" in buttons_of(answer)
+    consent_question = bot.say(sender, "/affirm")
+    assert "counsellor" in first_text(consent_question).lower()
+    assert {"/affirm", "/deny"} <= set(buttons_of(consent_question))
+
+
+def test_forgetting_deletes_the_ticket_and_the_stored_conversation(bot: RunningBot) -> None:
+    sender = new_sender()
+    bot.say(sender, ASK_FOR_A_PERSON["en"], language="en")
+    for answer in ("/affirm", "email", "resident@example.com", "en", DESCRIPTIONS["en"]):
+        bot.say(sender, answer)
+    assert len(tickets_of(bot, sender)) == 1
+
+    reply = bot.say(sender, "please delete my data and forget this conversation")
+    assert "deleted" in first_text(reply)
+    assert tickets_of(bot, sender) == []
+    tracker = httpx.get(f"{bot.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    texts = [e.get("text") or "" for e in tracker["events"]]
+    assert not any("resident@example.com" in t or "evict" in t for t in texts)

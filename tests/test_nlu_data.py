@@ -1,0 +1,76 @@
+"""The NLU data stays honest: enough examples, no duplicates, a test set training never sees."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("fi", "en", "ar")
+REQUIRED_INTENTS = [
+    "rent_payment", "rent_arrears", "eviction", "deposit", "lease_contract", "ending_lease",
+    "repairs", "living_together", "housing_allowance", "social_assistance", "debt_help",
+    "budgeting", "finding_home", "moving_in", "newcomer_housing", "homeless_emergency",
+    "human_handoff", "greet", "goodbye", "thanks", "affirm", "deny", "bot_challenge",
+    "change_language", "out_of_scope",
+]  # fmt: skip
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
+
+
+def examples(directory: Path) -> list[tuple[str, str]]:
+    """(intent, raw example) pairs of every YAML file in a directory."""
+    pairs = []
+    for path in sorted(directory.glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in item["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    pairs.append((item["intent"], line.strip()[2:].strip()))
+    return pairs
+
+
+def plain(example: str) -> str:
+    return re.sub(r"\s+", " ", _ANNOTATION.sub(r"\1", example)).strip().lower()
+
+
+TRAIN = {lang: examples(ROOT / "data" / "nlu" / lang) for lang in LANGUAGES}
+TEST = {lang: examples(ROOT / "tests" / "nlu" / lang) for lang in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_intent_has_forty_training_and_ten_test_examples(language: str) -> None:
+    train, test = Counter(i for i, _ in TRAIN[language]), Counter(i for i, _ in TEST[language])
+    assert {i: train[i] for i in REQUIRED_INTENTS if train[i] < 40} == {}
+    assert {i: test[i] for i in REQUIRED_INTENTS if test[i] < 10} == {}
+
+
+def test_training_never_sees_a_test_message() -> None:
+    seen = {plain(e) for lang in LANGUAGES for _, e in TRAIN[lang]}
+    leaked = [(lang, e) for lang in LANGUAGES for _, e in TEST[lang] if plain(e) in seen]
+    assert leaked == []
+
+
+def test_no_training_message_appears_twice() -> None:
+    counts = Counter(plain(e) for lang in LANGUAGES for _, e in TRAIN[lang])
+    assert [text for text, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_requests_name_the_language_as_an_entity(language: str) -> None:
+    for data in (TRAIN[language], TEST[language]):
+        for intent, example in data:
+            values = re.findall(r'"value":\s*"(\w+)"', example)
+            if intent == "change_language":
+                assert values and set(values) <= set(LANGUAGES), example
+            else:
+                assert "]{" not in example, example
+
+
+def test_domain_declares_exactly_the_trained_intents() -> None:
+    domain = yaml.safe_load((ROOT / "bot" / "domain.yml").read_text(encoding="utf-8"))
+    trained = {intent for lang in LANGUAGES for intent, _ in TRAIN[lang]}
+    assert set(domain["intents"]) == trained
+    assert set(REQUIRED_INTENTS) <= trained
