@@ -19,9 +19,18 @@ from actions.dialogue.registry import build_executor
 from actions.errors import install_error_handlers
 from actions.handoff.schedule import OfficeHours
 from actions.language import LanguageIdentifier
+from actions.privacy.redaction import RedactingFilter
 from actions.settings import Settings, get_settings
 from actions.web import inbox
 from actions.webhook import routes as webhook
+
+
+def configure_logging(level: str) -> None:
+    """Log at `level`, with identity codes, IBANs and card numbers redacted from every record."""
+    logging.basicConfig(level=level.upper())
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -30,7 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         config = settings or get_settings()
-        logging.basicConfig(level=config.log_level.upper())
+        configure_logging(config.log_level)
         engine = build_engine(config.database_url)
         app.state.engine = engine
         app.state.sessions = build_session_factory(engine)

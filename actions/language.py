@@ -20,6 +20,11 @@ def supported_language(value: object) -> str | None:
     return code if code in SUPPORTED_LANGUAGES else None
 
 
+def same_script(first: str, second: str) -> bool:
+    """Finnish and English share the Latin script; Arabic has its own."""
+    return (first == "ar") == (second == "ar")
+
+
 class LanguageIdentifier:
     """Detects fi/en/ar only when a message is long and clear enough to be sure.
 

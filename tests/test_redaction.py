@@ -45,3 +45,18 @@ def test_log_records_are_redacted(caplog: pytest.LogCaptureFixture) -> None:
         logger.info("message from %s: %s", "resident", "my hetu is 131052-308T")
     assert "131052-308T" not in caplog.text
     assert "[hetu]" in caplog.text
+
+
+def test_the_app_redacts_what_any_logger_writes(capfd: pytest.CaptureFixture[str]) -> None:
+    from actions.app import configure_logging
+
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    root.handlers = [logging.StreamHandler()]
+    try:
+        configure_logging("INFO")
+        logging.getLogger("rasa_sdk.executor").warning("slot value %s", "FI21 1234 5600 0007 85")
+    finally:
+        root.handlers = saved
+    logged = capfd.readouterr().err
+    assert "[iban]" in logged and "FI21 1234" not in logged

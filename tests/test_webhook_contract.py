@@ -133,3 +133,32 @@ def test_actions_endpoint_lists_every_action_the_domain_needs(client: TestClient
         domain_actions = set(yaml.safe_load(handle)["actions"])
     served = {a["name"] for a in client.get("/actions").json()}
     assert domain_actions <= served
+
+
+def test_nonsense_in_the_same_script_does_not_switch_the_language(client: TestClient) -> None:
+    call = action_call(
+        "action_default_fallback",
+        text="qwv brrzt plonk",
+        intent="nlu_fallback",
+        slots={"language": "en"},
+    )
+    body = client.post("/webhook", json=call).json()
+    assert not [e for e in body["events"] if e.get("name") == "language"]
+
+
+def test_a_second_miss_in_a_row_starts_the_handoff_form(client: TestClient) -> None:
+    from tests.support.trackers import bot_event, user_event
+
+    history = [
+        user_event("zzqx vlorp"),
+        {"event": "action", "name": "action_default_fallback"},
+        bot_event("Sorry, I did not understand."),
+        {"event": "action", "name": "action_listen"},
+        user_event("qwv brrzt plonk"),
+    ]
+    call = action_call(
+        "action_default_fallback", text="qwv brrzt plonk", intent="nlu_fallback",
+        slots={"language": "en"}, events=history,
+    )  # fmt: skip
+    body = client.post("/webhook", json=call).json()
+    assert {"event": "followup", "name": "handoff_form"}.items() <= body["events"][-1].items()

@@ -10,10 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dialogue.context import DialogueContext
 from actions.i18n.catalog import Translator
-from actions.language import supported_language
+from actions.language import same_script, supported_language
 
 LANGUAGE_SLOT = "language"
 CHANGE_LANGUAGE_INTENT = "change_language"
+FALLBACK_INTENT = "nlu_fallback"
 EventList = list[dict[str, Any]]
 
 
@@ -33,6 +34,11 @@ def conversation_language(tracker: Tracker, context: DialogueContext) -> str:
     )
     text = message.get("text") or ""
     detected = None if text.startswith("/") else context.languages.confident_language(text)
+    understood = (message.get("intent") or {}).get("name") != FALLBACK_INTENT
+    if detected and current and not understood and same_script(detected, current):
+        # Nonsense is "confidently" Finnish or English to a detector; only a change of script
+        # (Arabic <-> Latin) is trusted when the message itself was not understood.
+        detected = None
     return detected or current or context.default_language
 
 

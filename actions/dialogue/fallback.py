@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dialogue.base import EventList, LocalizedAction
+from actions.dialogue.handoff_form import FORM as HANDOFF_FORM
 from actions.dialogue.payloads import intent_button
 from actions.i18n.catalog import Translator
 
@@ -52,11 +54,9 @@ class ActionNotUnderstood(LocalizedAction):
         # Translators: button that asks for a housing counsellor.
         counsellor = intent_button(text.gettext("handoff.button"), "human_handoff")
         if previous_bot_action(tracker) == FALLBACK_ACTION:
-            # Translators: second message in a row not understood; offers a counsellor.
-            dispatcher.utter_message(
-                text=text.gettext("fallback.offer_counsellor"), buttons=[counsellor]
-            )
-            return []
+            # Translators: second message in a row not understood; a counsellor is offered next.
+            dispatcher.utter_message(text=text.gettext("fallback.offer_counsellor"))
+            return [FollowupAction(HANDOFF_FORM)]
         suggestions = [
             intent_button(article.title, topic)
             for topic in self._likely_topics(tracker)

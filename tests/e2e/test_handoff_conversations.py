@@ -121,3 +121,12 @@ def test_forgetting_deletes_the_ticket_and_the_stored_conversation(bot: RunningB
     tracker = httpx.get(f"{bot.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
     texts = [e.get("text") or "" for e in tracker["events"]]
     assert not any("resident@example.com" in t or "evict" in t for t in texts)
+
+
+def test_two_misunderstood_messages_in_a_row_lead_to_a_counsellor(bot: RunningBot) -> None:
+    sender = new_sender()
+    first = bot.say(sender, "zzqx vlorp gnafk", language="en")
+    assert "/human_handoff" in buttons_of(first)  # a counsellor is always one tap away
+    second = bot.say(sender, "qwv brrzt plonk")
+    assert {"/affirm", "/deny"} <= set(buttons_of(second))  # the hand-off's consent question
+    assert "counsellor" in " ".join(m.get("text", "") for m in second).lower()
