@@ -21,7 +21,7 @@ from actions.handoff.schedule import OfficeHours
 from actions.language import LanguageIdentifier
 from actions.privacy.redaction import RedactingFilter
 from actions.settings import Settings, get_settings
-from actions.web import inbox
+from actions.web import articles, inbox
 from actions.webhook import routes as webhook
 
 
@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(tickets.router)
     app.include_router(audit.router)
     app.include_router(inbox.router)
+    app.include_router(articles.router)
     app.mount(
         "/inbox/static",
         StaticFiles(directory=Path(inbox.__file__).with_name("static")),

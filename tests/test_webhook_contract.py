@@ -162,3 +162,15 @@ def test_a_second_miss_in_a_row_starts_the_handoff_form(client: TestClient) -> N
     )  # fmt: skip
     body = client.post("/webhook", json=call).json()
     assert {"event": "followup", "name": "handoff_form"}.items() <= body["events"][-1].items()
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "ar"])
+def test_the_web_client_can_read_a_whole_article(client: TestClient, language: str) -> None:
+    article = client.get(f"/articles/{language}/eviction").json()
+    assert (article["topic"], article["lang"]) == ("eviction", language)
+    assert "## " in article["body"] and article["sources"]
+
+
+def test_an_unknown_article_or_language_is_a_404(client: TestClient) -> None:
+    assert client.get("/articles/de/eviction").status_code == 404
+    assert client.get("/articles/fi/pets").status_code == 404
