@@ -26,7 +26,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Progress bars fill CI logs with carriage returns.
 export TQDM_DISABLE := 1
 
-.PHONY: help setup envs run test lint format model eval validate-data migrate catalogs i18n-extract i18n-update i18n-check clean
+.PHONY: help setup envs run test lint format model eval bench validate-data migrate catalogs i18n-extract i18n-update i18n-check clean
 
 help:
 	@echo "make run    set everything up (environments, model, database) and start the bot"
@@ -88,6 +88,13 @@ eval: $(MODEL)
 	@$(APY) evaluation/nlu_report.py evaluation/.work/production --train-seconds models/train-seconds \
 	  | tee evaluation/nlu-report.md
 
+# Load benchmark: 20 simulated residents against our production shape (PostgreSQL tracker store,
+# Redis lock store, 1 and 2 Rasa replicas) and an untouched `rasa init` bot measured in the same
+# run; writes bench/report.md (committed) and bench/results/latest.json. About 10 minutes;
+# needs PostgreSQL and Redis on 127.0.0.1 (see README.md, "Benchmark"). BENCH_ARGS adds options.
+bench: envs catalogs $(MODEL)
+	bench/run $(BENCH_ARGS)
+
 # Rasa's own consistency check of domain, rules and training data.
 validate-data: $(RASA_VENV)/.installed
 	cd bot && ../$(RASA) data validate --fail-on-warnings --config config.yml --domain domain.yml \
@@ -104,13 +111,19 @@ $(CHROMIUM):
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
 
+# axe-core from the npm registry, for the accessibility checks of the browser tests.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 setup: envs catalogs model migrate
 
 # --- the two commands ---------------------------------------------------------------------
 run: setup
 	scripts/run-servers
 
-test: envs catalogs model $(CHROMIUM)
+test: envs catalogs model $(CHROMIUM) $(AXE)
 	$(MAKE) lint
 	$(MAKE) i18n-check
 	$(MAKE) validate-data

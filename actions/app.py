@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -17,11 +18,12 @@ from actions.db.engine import build_engine, build_session_factory, database_is_u
 from actions.dialogue.context import DialogueContext
 from actions.dialogue.registry import build_executor
 from actions.errors import install_error_handlers
+from actions.glossary import load_glossary
 from actions.handoff.schedule import OfficeHours
 from actions.language import LanguageIdentifier
 from actions.privacy.redaction import RedactingFilter
 from actions.settings import Settings, get_settings
-from actions.web import articles, inbox
+from actions.web import articles, inbox, widget
 from actions.webhook import routes as webhook
 
 
@@ -44,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = engine
         app.state.sessions = build_session_factory(engine)
         app.state.content = ContentLibrary.load(config.content_dir)
+        app.state.glossary = load_glossary(config.content_dir)
         app.state.executor = build_executor(
             DialogueContext(
                 content=app.state.content,
@@ -65,17 +68,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings is not None:
         app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)
+    # The widget may be embedded on other sites: they may read its text and send feedback,
+    # but never with credentials, and never with the Authorization header the /api needs.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=(settings or get_settings()).widget_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        allow_credentials=False,
+    )
     app.include_router(webhook.router)
     app.include_router(auth.router)
     app.include_router(tickets.router)
     app.include_router(audit.router)
     app.include_router(inbox.router)
     app.include_router(articles.router)
+    app.include_router(widget.router)
     app.mount(
         "/inbox/static",
         StaticFiles(directory=Path(inbox.__file__).with_name("static")),
         name="inbox-static",
     )
+    # After the widget's routes, so /widget/strings and /widget/glossary are not files.
+    app.mount("/widget", StaticFiles(directory=widget.STATIC_DIR), name="widget-static")
 
     @app.get("/health", tags=["operations"])
     def health(request: Request) -> JSONResponse:

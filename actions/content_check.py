@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from actions.content import Article, ContentError, load_article
+from actions.glossary import GLOSSARY_FILE, load_glossary
 from actions.i18n.catalog import LOCALES_DIR
 from actions.i18n.check import catalog_parity_problems
 from actions.i18n.formatting import SERVICE_TIME_ZONE
@@ -65,4 +66,25 @@ def check_content(
                 problems.append(f"incomplete or invalid front matter: {error}")
                 continue
             problems += _article_problems(article, path, all_topics, today)
-    return problems + catalog_parity_problems(locales_dir)
+    return problems + glossary_problems(content_dir, today) + catalog_parity_problems(locales_dir)
+
+
+def glossary_problems(content_dir: Path, today: date) -> list[str]:
+    """The orientation-session glossary must load, be reviewed and not repeat a stem."""
+    try:
+        glossary = load_glossary(content_dir)
+    except ContentError as error:
+        return [f"invalid glossary: {error}"]
+    path = content_dir / GLOSSARY_FILE
+    problems = [
+        f"{path}: stem {stem!r} belongs to two terms" for stem in glossary.duplicate_stems()
+    ]
+    age = (today - glossary.reviewed).days
+    if age > MAX_REVIEW_AGE_DAYS:
+        problems.append(f"{path}: reviewed {glossary.reviewed}, {age} days ago (over 12 months)")
+    if glossary.reviewed > today:
+        problems.append(f"{path}: reviewed date {glossary.reviewed} is in the future")
+    texts = [text for term in glossary.terms for text in (term.fi, term.en, term.ar)]
+    if any(_RAW_HTML.search(text) for text in texts):
+        problems.append(f"{path}: raw HTML is not allowed")
+    return problems

@@ -42,6 +42,14 @@ class Settings(BaseSettings):
     contact_within_working_hours: float = Field(
         default=6, gt=0, description="Promised time to first contact, in office hours."
     )
+    public_rasa_url: str = Field(
+        default="http://127.0.0.1:5005",
+        description="Where browsers reach Rasa's chat channels; empty: the page's own origin.",
+    )
+    widget_origins: list[str] = Field(
+        default_factory=lambda: ["*"],
+        description="Sites that may embed the chat widget (CORS for its public endpoints).",
+    )
     purge_closed_after_days: int = Field(
         default=90, ge=1, description="Personal data of closed tickets is purged after this."
     )

@@ -10,4 +10,6 @@ COPY content/ content/
 RUN useradd --system --home /app actions && mkdir -p /app/var && chown -R actions /app/var
 USER actions
 EXPOSE 5055
-CMD ["sh", "-c", "housing-guide migrate && exec uvicorn actions.app:create_app --factory --host 0.0.0.0 --port 5055 --no-access-log"]
+# Migrations first, then the server; behind the proxy, trust its X-Forwarded-* headers (the
+# port is only reachable on the internal network).
+CMD ["sh", "-c", "housing-guide migrate && exec uvicorn actions.app:create_app --factory --host 0.0.0.0 --port 5055 --no-access-log --proxy-headers --forwarded-allow-ips '*'"]

@@ -9,8 +9,12 @@ COPY data/nlu/ data/nlu/
 WORKDIR /app/bot
 RUN rasa train --fixed-model-name housing-guide --out /app/models \
       --config config.yml --domain domain.yml --data data ../data/nlu
+# content/<lang>/system.yml: what the chat channels say while the action server is unreachable.
+COPY content/ /app/content/
 RUN useradd --system --home /app rasa && chown -R rasa /app
 USER rasa
 EXPOSE 5005
+# Embedded defaults (in-memory stores, no API token): the `dev` profile. docker-compose.yml runs
+# production replicas with endpoints.production.yml and --auth-token instead.
 CMD ["rasa", "run", "--enable-api", "--model", "/app/models/housing-guide.tar.gz", \
      "--endpoints", "endpoints.yml", "--credentials", "credentials.yml", "--port", "5005"]

@@ -14,6 +14,7 @@ from actions.db.engine import build_engine, build_session_factory
 from actions.db.migrate import upgrade_to_head
 from actions.settings import Settings
 from tests.support.databases import database
+from tests.support.servers import RunningBot, running_bot
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -48,3 +49,13 @@ def sessions(settings: Settings) -> Iterator[sessionmaker[Session]]:
     engine = build_engine(settings.database_url)
     yield build_session_factory(engine)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """One real Rasa server and one real action server, shared by end-to-end and browser tests."""
+    workdir = tmp_path_factory.mktemp("e2e")
+    database_url = f"sqlite:///{workdir / 'e2e.db'}"
+    upgrade_to_head(database_url)
+    with running_bot(workdir, database_url) as running:
+        yield running

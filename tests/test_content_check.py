@@ -95,3 +95,18 @@ def test_the_console_command_exits_nonzero_on_a_broken_tree(
     (content / "fi" / "eviction.md").unlink()
     assert main(["content", "check", "--content-dir", str(content)]) == 1
     assert "'eviction' is missing" in capsys.readouterr().err
+
+
+def test_a_glossary_term_without_its_arabic_explanation_fails(content: Path) -> None:
+    glossary = content / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    first_arabic = next(line for line in text.splitlines() if line.strip().startswith("ar:"))
+    glossary.write_text(text.replace(first_arabic, "", 1), encoding="utf-8")
+    assert "invalid glossary" in problems_of(content)
+
+
+def test_a_glossary_stem_used_by_two_terms_fails(content: Path) -> None:
+    glossary = content / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace("[vuokranantaj", "[vuokravakuu, vuokranantaj", 1), "utf-8")
+    assert "stem 'vuokravakuu' belongs to two terms" in problems_of(content)

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from actions.db.base import Base, TimestampMixin
@@ -62,10 +62,14 @@ class Ticket(TimestampMixin, Base):
     """
 
     __tablename__ = "tickets"
+    # One ticket per hand-off form run: a submit retried after the action server restarted
+    # finds the ticket it already stored (see services/tickets.create_ticket).
+    __table_args__ = (UniqueConstraint("conversation_id", "submission_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(16), unique=True)
     conversation_id: Mapped[str] = mapped_column(String(255), index=True)
+    submission_key: Mapped[str | None] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(2))
     topic: Mapped[str | None] = mapped_column(String(40))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -136,3 +140,18 @@ class AuditEvent(TimestampMixin, Base):
     counsellor_id: Mapped[int | None] = mapped_column(ForeignKey("counsellors.id"))
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ArticleFeedback(TimestampMixin, Base):
+    """A resident's "was this helpful?" answer to one article: no person, only the verdict.
+
+    Nothing identifies the resident or the conversation, so feedback is kept after "forget".
+    """
+
+    __tablename__ = "article_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40), index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    helpful: Mapped[bool]
+    orientation_session: Mapped[bool] = mapped_column(default=False)

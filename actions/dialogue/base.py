@@ -8,7 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.dialogue.companion import companion_language, companion_payload
 from actions.dialogue.context import DialogueContext
+from actions.dialogue.payloads import language_payload
 from actions.i18n.catalog import Translator
 from actions.language import same_script, supported_language
 
@@ -58,7 +60,16 @@ class LocalizedAction(Action):  # type: ignore[misc]
     ) -> EventList:
         language = conversation_language(tracker, self.context)
         events = await self.respond(dispatcher, tracker, Translator(language))
+        companion = companion_language(tracker, language)
+        if companion:
+            mirror = CollectingDispatcher()
+            await self.mirror(mirror, tracker, Translator(companion), dispatcher.messages)
+            if mirror.messages:
+                dispatcher.utter_message(json_message=companion_payload(companion, mirror.messages))
         if tracker.get_slot(LANGUAGE_SLOT) != language:
+            # Clients lay out the answer (direction, interface language) before rendering it.
+            dispatcher.utter_message(json_message=language_payload(language))
+            dispatcher.messages.insert(0, dispatcher.messages.pop())
             events = [SlotSet(LANGUAGE_SLOT, language), *events]
         return events
 
@@ -66,6 +77,20 @@ class LocalizedAction(Action):  # type: ignore[misc]
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
         raise NotImplementedError
+
+    async def mirror(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        text: Translator,
+        answer: list[dict[str, Any]],
+    ) -> None:
+        """Render this turn's `answer` again in `text.language` for an orientation session.
+
+        The default re-runs `respond`, which suits every action whose answer has no side
+        effects; actions that store or delete data override this and only render.
+        """
+        await self.respond(dispatcher, tracker, text)
 
 
 class SingleReplyAction(LocalizedAction):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from starlette.concurrency import run_in_threadpool
@@ -23,3 +25,12 @@ class ActionForgetConversation(LocalizedAction):
         # Translators: the conversation and any request made in it were deleted.
         dispatcher.utter_message(text=text.gettext("forget.done"))
         return []
+
+    async def mirror(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        text: Translator,
+        answer: list[dict[str, Any]],
+    ) -> None:
+        dispatcher.utter_message(text=text.gettext("forget.done"))

@@ -17,6 +17,7 @@ from actions.dialogue.base import EventList, LocalizedAction
 from actions.dialogue.handoff_form import (
     CONSENT,
     DESCRIPTION,
+    FORM,
     LANGUAGE,
     METHOD,
     VALUE,
@@ -69,6 +70,19 @@ def transcript(tracker: Tracker) -> list[dict[str, Any]]:
     return lines[-MAX_TRANSCRIPT_MESSAGES:]
 
 
+def submission_key(tracker: Tracker) -> str | None:
+    """Identify this run of the hand-off form: the time it was activated.
+
+    Rasa retries a turn whose action call failed (bot/addons/resilient_channels.py); the key lets
+    `create_ticket` return the ticket a first, interrupted submit already stored.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            timestamp = event.get("timestamp")
+            return None if timestamp is None else f"{FORM}@{timestamp!r}"
+    return None
+
+
 def facts_of(texts: list[str], today: Any) -> Facts:
     """Deadlines and amounts from every message, read with each language's rules (mixed chats)."""
     facts = Facts()
@@ -107,6 +121,7 @@ class ActionSubmitHandoff(LocalizedAction):
             description=tracker.get_slot(DESCRIPTION),
             transcript=transcript(tracker),
             contact_by=self.context.office_hours.contact_by(now, self.context.contact_within_hours),
+            submission_key=submission_key(tracker),
         )
 
     async def respond(
@@ -136,3 +151,32 @@ class ActionSubmitHandoff(LocalizedAction):
             message = text.gettext("handoff.created", reference=ticket.reference, contact_by=when)
         dispatcher.utter_message(text=message, json_message=ticket_payload(ticket))
         return done
+
+    async def mirror(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        text: Translator,
+        answer: list[dict[str, Any]],
+    ) -> None:
+        """Render the outcome in a second language from the answer, never storing twice."""
+        ticket = next(
+            (m["custom"] for m in answer if (m.get("custom") or {}).get("type") == "ticket"), None
+        )
+        if tracker.get_slot(CONSENT) is not True:
+            dispatcher.utter_message(text=text.gettext("handoff.declined"))
+        elif ticket is None:
+            dispatcher.utter_message(text=text.gettext("handoff.unavailable"))
+        else:
+            contact_by = ticket["contact_by"]
+            when = (
+                formatting.moment(datetime.fromisoformat(contact_by), text.language)
+                if contact_by
+                else ""
+            )
+            key = (
+                "handoff.created_urgent" if ticket["urgency"] == "emergency" else "handoff.created"
+            )
+            dispatcher.utter_message(
+                text=text.gettext(key, reference=ticket["reference"], contact_by=when)
+            )

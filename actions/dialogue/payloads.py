@@ -26,6 +26,11 @@ def yes_no_buttons(text: Translator) -> list[dict[str, str]]:
     ]
 
 
+def language_payload(language: str) -> dict[str, str]:
+    """The `language` payload, sent when a conversation's language is set or changes."""
+    return {"type": "language", "lang": language, "dir": text_direction(language)}
+
+
 def article_payload(article: Article, *, full_text: bool = False) -> dict[str, Any]:
     """The `article` payload; with `full_text` it carries the whole Markdown body too."""
     payload = {

@@ -54,6 +54,13 @@ class Translator:
             logger.error("message %r has no translation in any catalog", key)
         return text.format(**params)
 
+    def template(self, key: str) -> str:
+        """The text with its `{placeholders}` unfilled, for a client that fills them itself."""
+        text: str = self._catalog.gettext(key)
+        if text == key:
+            logger.error("message %r has no translation in any catalog", key)
+        return text
+
     def ngettext(self, key: str, plural_key: str, count: int, **params: object) -> str:
         """Plural-aware text; Arabic has six plural forms, so never build plurals by hand."""
         return self._catalog.ngettext(key, plural_key, count).format(count=count, **params)

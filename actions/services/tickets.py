@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,20 +45,42 @@ class TicketRequest:
     description: str | None = None
     transcript: list[dict[str, Any]] | None = None
     contact_by: datetime | None = None
+    # Identifies the hand-off form run (see handoff_submit.submission_key); None: no dedup.
+    submission_key: str | None = None
+
+
+def find_submitted(session: Session, request: TicketRequest) -> Ticket | None:
+    """The ticket already stored for this form run, if the submit is being retried."""
+    if request.submission_key is None:
+        return None
+    return session.scalar(
+        select(Ticket).where(
+            Ticket.conversation_id == request.conversation_id,
+            Ticket.submission_key == request.submission_key,
+        )
+    )
 
 
 def create_ticket(
     factory: sessionmaker[Session], request: TicketRequest, attempts: int = 5
 ) -> Ticket:
-    """Store a new ticket and its audit event; on the rare reference collision, draw again."""
+    """Store a new ticket and its audit event; on the rare reference collision, draw again.
+
+    Idempotent per form run: when a ticket with the request's `submission_key` exists in this
+    conversation (the submit was retried after the action server restarted, or ran twice at
+    once), that ticket is returned and nothing new is stored.
+    """
     for _ in range(attempts):
         try:
             with transaction(factory) as session:
+                existing = find_submitted(session, request)
+                if existing is not None:
+                    return existing
                 ticket = TicketRepository(session).add(
                     Ticket(reference=new_reference(), **vars(request))
                 )
                 session.add(AuditEvent(ticket_reference=ticket.reference, action="created"))
                 return ticket
         except IntegrityError:
-            continue
+            continue  # a reference collision, or the same submission stored meanwhile
     raise RuntimeError("could not draw a unique ticket reference")

@@ -1,23 +1,8 @@
-"""One real Rasa server and one real action server for all end-to-end tests."""
+"""Helpers of the end-to-end tests; the `bot` fixture (real Rasa + action server) is in tests/."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-
-import pytest
-
-from actions.db.migrate import upgrade_to_head
-from tests.support.servers import RunningBot, running_bot
-
-
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
-    workdir = tmp_path_factory.mktemp("e2e")
-    database_url = f"sqlite:///{workdir / 'e2e.db'}"
-    upgrade_to_head(database_url)
-    with running_bot(workdir, database_url) as running:
-        yield running
 
 
 def new_sender() -> str:
