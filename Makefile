@@ -131,13 +131,13 @@ test: envs catalogs model $(CHROMIUM) $(AXE)
 
 # --- code quality -------------------------------------------------------------------------
 lint: $(ACTIONS_VENV)/.installed
-	$(ACTIONS_VENV)/bin/ruff check actions tests
-	$(ACTIONS_VENV)/bin/ruff format --check actions tests
-	$(ACTIONS_VENV)/bin/mypy actions
+	$(ACTIONS_VENV)/bin/ruff check actions tests bench
+	$(ACTIONS_VENV)/bin/ruff format --check actions tests bench
+	$(ACTIONS_VENV)/bin/mypy actions bench
 
 format: $(ACTIONS_VENV)/.installed
-	$(ACTIONS_VENV)/bin/ruff check --fix actions tests
-	$(ACTIONS_VENV)/bin/ruff format actions tests
+	$(ACTIONS_VENV)/bin/ruff check --fix actions tests bench
+	$(ACTIONS_VENV)/bin/ruff format actions tests bench
 
 clean:
 	rm -rf $(RASA_VENV) $(ACTIONS_VENV) models .rasa bot/.rasa .pytest_cache .mypy_cache .ruff_cache
