@@ -43,7 +43,16 @@ def test_arabizi_spellings_meet_at_their_consonants() -> None:
 
 
 @pytest.mark.parametrize(
-    "message", ["I cannot pay the rent", "i got the 2nd letter", "mä en pysty"]
+    "message",
+    [
+        "I cannot pay the rent",
+        "i got the 2nd letter",
+        "mä en pysty",
+        "vuokrat 3kk rästissä",
+        "etsin 2h asuntoa",
+        "looking for a 2br flat",
+        "kaksio 45 m2",
+    ],
 )
 def test_english_and_finnish_are_not_taken_for_arabizi(message: str) -> None:
     assert not normalization.is_arabizi(message.split())
@@ -61,3 +70,24 @@ def test_words_split_at_an_apostrophe_are_joined(
     text: str, spans: list[tuple[int, int]], joined: list[tuple[int, int]]
 ) -> None:
     assert normalization.join_apostrophe_spans(text, spans) == joined
+
+
+@pytest.mark.parametrize(
+    ("arabizi", "arabic"),
+    [
+        ("ma 3ndi wein nam", "ما عندي وين نام"),
+        ("3ndi deyoun kteer", "عندي ديون كتير"),
+        ("mesh 3aref a3mel eh", "مش عارف اعمل ايه"),
+        ("kif b2addem 3ala asumistuki", "كيف بقدم على asumistuki"),
+    ],
+)
+def test_arabizi_and_arabic_script_share_a_skeleton(arabizi: str, arabic: str) -> None:
+    def skeletons(message: str) -> list[str]:
+        words = message.split()
+        is_arabizi = normalization.is_arabizi(words)
+        return [
+            normalization.cross_script_skeleton(normalization.normalize_token(w, is_arabizi), is_arabizi)
+            for w in words
+        ]
+
+    assert skeletons(arabizi) == skeletons(arabic)

@@ -14,7 +14,13 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from addons.text_normalization import is_arabizi, join_apostrophe_spans, normalize_token
+from addons.text_normalization import (
+    cross_script_skeleton,
+    has_arabic_letters,
+    is_arabizi,
+    join_apostrophe_spans,
+    normalize_token,
+)
 
 
 def _join_apostrophes(tokens: List[Token], text: Text) -> List[Token]:
@@ -28,7 +34,12 @@ def _join_apostrophes(tokens: List[Token], text: Text) -> List[Token]:
     DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False
 )
 class NormalizingWhitespaceTokenizer(WhitespaceTokenizer):
-    """WhitespaceTokenizer whose tokens carry script-aware normalised text."""
+    """WhitespaceTokenizer whose tokens carry script-aware normalised text.
+
+    In Arabic-script and Arabizi messages the lemma of a token is its cross-script consonant
+    skeleton ("عندي" and "3ndi" both "3nd"), so that the two ways of writing Arabic share
+    features; elsewhere the lemma is empty.
+    """
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -37,9 +48,12 @@ class NormalizingWhitespaceTokenizer(WhitespaceTokenizer):
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         tokens = _join_apostrophes(super().tokenize(message, attribute), message.get(attribute))
         arabizi = is_arabizi([t.text for t in tokens])
+        arabic = arabizi or any(has_arabic_letters(t.text) for t in tokens)
         for token in tokens:
             token.text = normalize_token(token.text, arabizi)
-            token.lemma = token.text
+            # The lemma carries the skeleton shared by Arabic script and Arabizi (for the
+            # featurizer configured with use_lemma); it stays empty in Finnish and English.
+            token.lemma = cross_script_skeleton(token.text, arabizi) if arabic else ""
         return tokens
 
 

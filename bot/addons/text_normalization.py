@@ -33,6 +33,9 @@ _LATIN_FOLDS = str.maketrans({"ä": "a", "ö": "o", "å": "o"})
 _LETTER_RUNS = re.compile(r"([a-z])\1{2,}")
 _ARABIZI_WORD = re.compile(r"^(?=.*[a-z])[a-z]*[235789][a-z]*$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+# A number with a unit or abbreviation is no Arabizi: "3kk" (months), "2h" (rooms), "2br", "5v",
+# "m2". Arabizi puts its digit among vowels: "3ndi", "sa7", "a2dar".
+_NUMBER_WITH_UNIT = re.compile(r"^(\d+([^aeiouy\d]*|min|eur|euro|euroa)|m[23])$")
 _ARABIZI_DIGRAPHS = (("sh", "$"), ("ch", "$"), ("kh", "5"), ("gh", "8"), ("th", "t"), ("dh", "d"))
 _ARABIZI_VOWELS = re.compile(r"[aeiouy']")
 _REPEATS = re.compile(r"(.)\1+")
@@ -40,6 +43,10 @@ _REPEATS = re.compile(r"(.)\1+")
 # including the spoken contraction "عال" (على ال), longest first; 3 letters must remain.
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "عال", "لل", "ال")
 _ARABIC_STEM_MIN_LENGTH = 3
+
+
+def has_arabic_letters(word: Text) -> bool:
+    return bool(_ARABIC_LETTERS.search(word))
 
 
 def normalize_arabic(word: Text) -> Text:
@@ -64,7 +71,10 @@ def arabizi_skeleton(word: Text) -> Text:
 
 def is_arabizi(words: List[Text]) -> bool:
     """A message is Arabizi when a word uses a digit as a letter ("3ndi", "a2dar", "7aki")."""
-    return any(_ARABIZI_WORD.match(w.lower()) and not _ORDINAL.match(w.lower()) for w in words)
+    return any(
+        _ARABIZI_WORD.match(w) and not _ORDINAL.match(w) and not _NUMBER_WITH_UNIT.match(w)
+        for w in (word.lower() for word in words)
+    )
 
 
 def normalize_token(word: Text, arabizi: bool = False) -> Text:
@@ -91,3 +101,31 @@ def join_apostrophe_spans(text: Text, spans: List[tuple]) -> List[tuple]:
         else:
             joined.append((start, end))
     return joined
+
+
+# One consonant skeleton for Arabic script and Arabizi, so that "3ndi", "عندي" and "عندى" meet
+# ("3nd"): Arabic letters are written as the Latin letters or digits Arabizi uses for them; long
+# vowels, hamza, waw and ya (written as vowels in Arabizi), qaf (written "2", "q", "g" or "9")
+# and a final ha or ta marbuta (a final vowel in Arabizi) are left out on both sides.
+_ARABIC_TO_SKELETON = str.maketrans(
+    {
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "7", "خ": "5", "د": "d", "ذ": "d",
+        "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+        "ع": "3", "غ": "8", "ف": "f", "ق": "", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+        "ه": "h", "و": "", "ي": "", "ا": "", "ء": "", "ڤ": "f", "پ": "b", "چ": "$",
+        "گ": "j", "ک": "k", "ی": "",
+    }
+)  # fmt: skip
+_ARABIZI_TO_SKELETON = str.maketrans(
+    {"w": "", "g": "j", "q": "", "9": "", "6": "t", "v": "f", "p": "b", "c": "k"}
+)
+
+
+def cross_script_skeleton(word: Text, arabizi: bool = True) -> Text:
+    """The shared skeleton of a normalised token of an Arabic-script or Arabizi message."""
+    if _ARABIC_LETTERS.search(word):
+        skeleton = word.translate(_ARABIC_TO_SKELETON)
+    else:
+        skeleton = (word if arabizi else arabizi_skeleton(word)).translate(_ARABIZI_TO_SKELETON)
+    skeleton = _REPEATS.sub(r"\1", skeleton)
+    return skeleton[:-1] if len(skeleton) > 1 and skeleton.endswith("h") else skeleton
