@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ REQUIRED_INTENTS = [
     "human_handoff", "greet", "goodbye", "thanks", "affirm", "deny", "bot_challenge",
     "change_language", "out_of_scope",
 ]  # fmt: skip
+# Similarity (difflib ratio) above which a training example counts as a copy of a test message.
+NEAR_DUPLICATE = 0.9
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\{[^}]*\}")
 
 
@@ -74,3 +77,25 @@ def test_domain_declares_exactly_the_trained_intents() -> None:
     trained = {intent for lang in LANGUAGES for intent, _ in TRAIN[lang]}
     assert set(domain["intents"]) == trained
     assert set(REQUIRED_INTENTS) <= trained
+
+
+def _near(a: str, b: str, threshold: float) -> bool:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() > threshold
+        and matcher.quick_ratio() > threshold
+        and matcher.ratio() > threshold
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_training_message_nearly_repeats_a_test_message(language: str) -> None:
+    """ "Unseen" means unseen: not the same sentence with a comma, a hamza or one word changed."""
+    tests = [plain(e) for _, e in TEST[language]]
+    near = [
+        (e, t)
+        for _, e in TRAIN[language]
+        for t in tests
+        if abs(len(plain(e)) - len(t)) <= len(t) // 5 and _near(plain(e), t, NEAR_DUPLICATE)
+    ]
+    assert near == []

@@ -86,7 +86,9 @@ def test_arabizi_and_arabic_script_share_a_skeleton(arabizi: str, arabic: str) -
         words = message.split()
         is_arabizi = normalization.is_arabizi(words)
         return [
-            normalization.cross_script_skeleton(normalization.normalize_token(w, is_arabizi), is_arabizi)
+            normalization.cross_script_skeleton(
+                normalization.normalize_token(w, is_arabizi), is_arabizi
+            )
             for w in words
         ]
 
