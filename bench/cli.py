@@ -428,7 +428,6 @@ def measure_ours(
                 "TF_INTER_OP_PARALLELISM_THREADS": threads,
                 "OMP_NUM_THREADS": threads,
             }
-        rasa_command = [str(RASA)]
         replicas: list[Server] = []
         for number in range(config.replicas):
             port = free_port()
@@ -439,7 +438,7 @@ def measure_ours(
                         f"rasa replica {number + 1}",
                         "rasa",
                         [
-                            *rasa_command,
+                            str(RASA),
                             "run",
                             "--enable-api",
                             "--auth-token",

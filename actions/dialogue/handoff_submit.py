@@ -92,6 +92,18 @@ def facts_of(texts: list[str], today: Any) -> Facts:
     return facts
 
 
+def ticket_confirmation(
+    text: Translator, reference: str, urgency: str, contact_by: datetime | None
+) -> str:
+    """The resident's confirmation: the reference and when to expect contact."""
+    when = formatting.moment(contact_by, text.language) if contact_by else ""
+    if urgency == "emergency":
+        # Translators: urgent ticket; {reference}, {contact_by}; repeats the emergency numbers.
+        return text.gettext("handoff.created_urgent", reference=reference, contact_by=when)
+    # Translators: ticket made; {reference} is its code, {contact_by} when to expect a call.
+    return text.gettext("handoff.created", reference=reference, contact_by=when)
+
+
 class ActionSubmitHandoff(LocalizedAction):
     """Create the ticket with consent and say when to expect contact; otherwise store nothing."""
 
@@ -140,15 +152,9 @@ class ActionSubmitHandoff(LocalizedAction):
             # Translators: the ticket could not be stored; gives the service's direct contacts.
             dispatcher.utter_message(text=text.gettext("handoff.unavailable"))
             return done
-        when = formatting.moment(ticket.contact_by, text.language) if ticket.contact_by else ""
-        if ticket.urgency.value == "emergency":
-            # Translators: urgent ticket; {reference}, {contact_by}; repeats the emergency numbers.
-            message = text.gettext(
-                "handoff.created_urgent", reference=ticket.reference, contact_by=when
-            )
-        else:
-            # Translators: ticket made; {reference} is its code, {contact_by} when to expect a call.
-            message = text.gettext("handoff.created", reference=ticket.reference, contact_by=when)
+        message = ticket_confirmation(
+            text, ticket.reference, ticket.urgency.value, ticket.contact_by
+        )
         dispatcher.utter_message(text=message, json_message=ticket_payload(ticket))
         return done
 
@@ -169,14 +175,10 @@ class ActionSubmitHandoff(LocalizedAction):
             dispatcher.utter_message(text=text.gettext("handoff.unavailable"))
         else:
             contact_by = ticket["contact_by"]
-            when = (
-                formatting.moment(datetime.fromisoformat(contact_by), text.language)
-                if contact_by
-                else ""
+            message = ticket_confirmation(
+                text,
+                ticket["reference"],
+                ticket["urgency"],
+                datetime.fromisoformat(contact_by) if contact_by else None,
             )
-            key = (
-                "handoff.created_urgent" if ticket["urgency"] == "emergency" else "handoff.created"
-            )
-            dispatcher.utter_message(
-                text=text.gettext(key, reference=ticket["reference"], contact_by=when)
-            )
+            dispatcher.utter_message(text=message)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 from sqlalchemy import select
 
 from actions.db.engine import build_engine, build_session_factory
 from actions.db.models import ArticleFeedback
-from tests.browser.test_inbox import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import ARTIFACTS
 from tests.support.servers import RunningBot
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -30,14 +30,6 @@ QUESTIONS = {
     "en": ("How do I get my deposit back when I move out?", "deposit"),
     "ar": ("كيف أقدم طلب دعم السكن من كيلا؟", "housing_allowance"),
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -7,20 +7,10 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.e2e.conftest import first_text, is_arabic, new_sender
+from tests.support.conversations import ASK_FOR_A_PERSON, DESCRIPTIONS
 from tests.support.servers import RunningBot
 
 pytestmark = pytest.mark.e2e
-
-ASK_FOR_A_PERSON = {
-    "fi": "haluan puhua ihmisen kanssa",
-    "en": "I want to talk to a person",
-    "ar": "أريد التحدث مع شخص",
-}
-DESCRIPTIONS = {
-    "fi": "vuokranantaja uhkaa häädöllä ja käräjäoikeus on 15.12.",
-    "en": "my landlord wants to evict me, the court date is 15 December",
-    "ar": "صاحب البيت يريد طردي والمحكمة يوم 15/12",
-}
 
 
 def tickets_of(bot: RunningBot, sender: str) -> list[tuple]:

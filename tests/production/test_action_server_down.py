@@ -18,21 +18,12 @@ import yaml
 
 from tests.e2e.conftest import new_sender
 from tests.production.conftest import REDIS_URL, ProductionStack, customs
+from tests.support.conversations import ASK_FOR_A_PERSON, DESCRIPTIONS
 from tests.support.servers import RunningBot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e]
 
 ROOT = Path(__file__).resolve().parents[2]
-ASK_FOR_A_PERSON = {
-    "fi": "haluan puhua ihmisen kanssa",
-    "en": "I want to talk to a person",
-    "ar": "أريد التحدث مع شخص",
-}
-DESCRIPTIONS = {
-    "fi": "vuokranantaja uhkaa häädöllä ja käräjäoikeus on 15.12.",
-    "en": "my landlord wants to evict me, the court date is 15 December",
-    "ar": "صاحب البيت يريد طردي والمحكمة يوم 15/12",
-}
 THANKS = {"fi": "kiitos", "en": "thank you", "ar": "شكرا"}
 RETRY_WAIT_SECONDS = 60
 

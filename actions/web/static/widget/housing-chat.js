@@ -217,7 +217,8 @@
     root.classList.add("hc");
     if (orientation) root.classList.add("hc--orientation");
     ui.title = el("h2", { className: "hc-title", id: "hc-title" });
-    ui.languageLabel = el("span", { id: "hc-language-label", className: "hc-label" });
+    // Read out by screen readers as the group's name; the buttons speak for themselves visually.
+    ui.languageLabel = el("span", { id: "hc-language-label", className: "hc-sr" });
     ui.languageButtons = LANGUAGES.map((code) =>
       el("button", {
         type: "button",
