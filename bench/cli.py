@@ -119,10 +119,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--routing",
         choices=["message", "least", "conversation"],
-        default="message",
-        help="per message: round robin over replicas (proves shared state) or to the replica "
-        "with the fewest requests in flight (nginx least_conn); or round robin per "
-        "conversation (message)",
+        default="least",
+        help="per message to the replica with the fewest requests in flight (what the proxy's "
+        "least_conn does; turns of a conversation still land on different replicas), per "
+        "message round robin, or round robin per conversation (least)",
     )
     parser.add_argument(
         "--think", default="0", help="think time between turns in seconds, e.g. 0 or 0.5-2 (0)"
@@ -579,6 +579,9 @@ def _notes(args: argparse.Namespace) -> list[str]:
         "TensorFlow's default threading. Conversations in its own domain (greet, mood, "
         "affirm/deny, bot challenge, goodbye), five turns like ours.",
         "- Replicas share PostgreSQL and Redis; " + ROUTING_NOTES[args.routing],
+        "- The load generator is one asyncio process with an aiohttp client (keep-alive "
+        "connections); it used httpx until 2026-11-24, which cost it about 2 ms of CPU per "
+        "turn on the cores the servers share, against under 1 ms now.",
         "- Each configuration gets fresh databases and Redis key prefix, a fresh action server "
         "and fresh replicas; a smoke pass (every script once, turn by turn) runs before the "
         "load and also warms up lazily loaded parts.",

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-import httpx
+import aiohttp
 
 from bench.scenarios import Scenario
 
@@ -84,25 +85,27 @@ class _Plan:
 
 
 async def _send(
-    client: httpx.AsyncClient, url: str, sender: str, message: str, language: str | None
+    client: aiohttp.ClientSession, url: str, sender: str, message: str, language: str | None
 ) -> tuple[list[dict[str, object]] | None, str | None, str]:
     body: dict[str, object] = {"sender": sender, "message": message}
     if language:
         body["metadata"] = {"language": language}
     try:
-        response = await client.post(url + REST_PATH, json=body)
-    except httpx.TimeoutException:
+        async with client.post(url + REST_PATH, json=body) as response:
+            text = await response.text()
+            status = response.status
+    except asyncio.TimeoutError:
         return None, "timeout", ""
-    except httpx.TransportError as error:
+    except aiohttp.ClientError as error:
         return None, "transport", repr(error)
-    if response.status_code != 200:
-        return None, f"http_{response.status_code}", response.text[:300]
+    if status != 200:
+        return None, f"http_{status}", text[:300]
     try:
-        messages = response.json()
+        messages = json.loads(text)
     except ValueError:
-        return None, "invalid_json", response.text[:300]
+        return None, "invalid_json", text[:300]
     if not isinstance(messages, list):
-        return None, "invalid_json", response.text[:300]
+        return None, "invalid_json", text[:300]
     return messages, None, ""
 
 
@@ -120,7 +123,7 @@ def _route(routing: str, conversation: int, turn: int, in_flight: list[int]) -> 
 async def _resident(
     number: int,
     run_id: str,
-    client: httpx.AsyncClient,
+    client: aiohttp.ClientSession,
     urls: list[str],
     routing: str,
     plan: _Plan,
@@ -208,8 +211,9 @@ async def run_load(
         scenarios=scenarios,
         in_flight=[0] * len(urls),
     )
-    limits = httpx.Limits(max_connections=users * 2, max_keepalive_connections=users * 2)
-    async with httpx.AsyncClient(timeout=timeout, limits=limits) as client:
+    connector = aiohttp.TCPConnector(limit=users * 2)
+    client_timeout = aiohttp.ClientTimeout(total=timeout)
+    async with aiohttp.ClientSession(connector=connector, timeout=client_timeout) as client:
         tasks = [
             asyncio.create_task(_resident(n, run_id, client, urls, routing, plan, result, think))
             for n in range(users)
@@ -239,7 +243,8 @@ async def smoke(
     as the scripts expect, and it warms up what servers load lazily on first use.
     """
     problems: list[str] = []
-    async with httpx.AsyncClient(timeout=timeout) as client:
+    client_timeout = aiohttp.ClientTimeout(total=timeout)
+    async with aiohttp.ClientSession(timeout=client_timeout) as client:
         for index, scenario in enumerate(scenarios):
             sender = f"bench-{run_id}-smoke-{index:03d}"
             for turn_index, turn in enumerate(scenario.turns):

@@ -114,7 +114,7 @@ def test_production_endpoints_use_postgresql_and_redis() -> None:
     tracker, lock = endpoints["tracker_store"], endpoints["lock_store"]
     assert tracker["type"] == "addons.forgetting_tracker_store.ForgettingSQLTrackerStore"
     assert tracker["dialect"] == "postgresql"
-    assert lock["type"] == "redis"
+    assert lock["type"] == "addons.atomic_lock_store.AtomicRedisLockStore"
     for value in [*tracker.values(), *lock.values()]:
         if value not in (tracker["type"], tracker["dialect"], lock["type"]):
             assert re.fullmatch(r"\$\{[A-Z_]+\}", str(value)), value
@@ -184,9 +184,14 @@ def test_nginx_has_only_exact_and_prefix_locations() -> None:
     assert "return 404" in LOCATIONS["/"]
 
 
-@pytest.mark.parametrize("path", ["/webhooks/rest/webhook", "/socket.io/?EIO=4&transport=polling"])
-def test_the_proxy_routes_the_chat_channels_to_rasa(path: str) -> None:
-    assert routed_to(path) == "rasa_replicas"
+def test_the_proxy_routes_the_chat_channels_to_rasa() -> None:
+    assert routed_to("/webhooks/rest/webhook") == "rasa_rest"
+    assert routed_to("/socket.io/?EIO=4&transport=polling") == "rasa_replicas"
+
+
+def test_rest_messages_go_to_the_least_busy_replica() -> None:
+    assert "least_conn;" in UPSTREAMS["rasa_rest"]
+    assert re.search(r"keepalive \d+;", UPSTREAMS["rasa_rest"])
 
 
 @pytest.mark.parametrize(
@@ -243,6 +248,7 @@ def test_socketio_gets_websocket_upgrades_and_sticky_sessions() -> None:
 
 def test_upstreams_are_the_compose_services() -> None:
     assert re.search(r"server rasa:5005\b", UPSTREAMS["rasa_replicas"])
+    assert re.search(r"server rasa:5005\b", UPSTREAMS["rasa_rest"])
     assert re.search(r"server actions:5055\b", UPSTREAMS["action_server"])
     assert "5005" in SERVICES["rasa"]["expose"] and "5055" in SERVICES["actions"]["expose"]
     mounts = [volume.split(":")[0] for volume in SERVICES["proxy"]["volumes"]]

@@ -7,9 +7,11 @@ is deleted instead. The next message starts a new, empty conversation.
 
 from __future__ import annotations
 
-from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore
+from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from addons.lean_sql_tracker_store import LeanSQLTrackerStore
 
 FORGET_ACTION = "action_forget_conversation"
 
@@ -32,13 +34,9 @@ class ForgettingInMemoryTrackerStore(InMemoryTrackerStore):
         await super().save(tracker)
 
 
-class ForgettingSQLTrackerStore(SQLTrackerStore):
+class ForgettingSQLTrackerStore(LeanSQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         if asked_to_forget(tracker):
-            with self.session_scope() as session:
-                session.query(self.SQLEvent).filter(
-                    self.SQLEvent.sender_id == tracker.sender_id
-                ).delete(synchronize_session=False)
-                session.commit()
+            self.delete_conversation(tracker.sender_id)
             return
         await super().save(tracker)

@@ -43,6 +43,7 @@ from rasa.core.lock_store import DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX, RedisLockS
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from sanic import Blueprint, Sanic
 
+from addons.pooled_endpoint import PooledEndpointConfig
 from addons.socketio_channel import PayloadSafeSocketIOInput
 
 logger = logging.getLogger(__name__)
@@ -67,8 +68,9 @@ def _note_failure(error: BaseException) -> None:
         failures.append(f"{type(error).__name__}: {error}")
 
 
-class WatchedActionEndpoint(EndpointConfig):
-    """The action endpoint, noting in the running turn when the action server did not answer."""
+class WatchedActionEndpoint(PooledEndpointConfig):
+    """The action endpoint (connections kept open), noting in the running turn when the action
+    server did not answer."""
 
     async def request(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -109,6 +111,10 @@ class PendingStore:
         self._pending: dict[str, list[str]] = {}
         self._replies: dict[str, list[str]] = {}
 
+    def has_waiting(self, sender_id: str) -> bool:
+        """Does the conversation have pending messages or undelivered replies? (one look)"""
+        return bool(self._pending.get(sender_id) or self._replies.get(sender_id))
+
     def push(self, sender_id: str, message: str) -> None:
         self._pending.setdefault(sender_id, []).append(message)
 
@@ -141,6 +147,10 @@ class RedisPendingStore(PendingStore):
         base = lock_store.key_prefix[: -len(DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX)]
         self.pending_prefix = f"{base}pending:"
         self.replies_prefix = f"{base}replies:"
+
+    def has_waiting(self, sender_id: str) -> bool:
+        keys = (self.pending_prefix + sender_id, self.replies_prefix + sender_id)
+        return bool(self.red.exists(*keys))
 
     def push(self, sender_id: str, message: str) -> None:
         self.red.rpush(self.pending_prefix + sender_id, message)
@@ -235,8 +245,11 @@ class Resilience:
             return
         sender_id, output = message.sender_id, message.output_channel
         async with agent.lock_store.lock(sender_id):
-            earlier = [json.loads(r) for r in self.store.take_replies(sender_id)]
-            caught_up = await self._run_pending(sender_id, earlier)
+            earlier: list[dict] = []
+            caught_up = True
+            if self.store.has_waiting(sender_id):  # rarely: one Redis look in the usual case
+                earlier = [json.loads(r) for r in self.store.take_replies(sender_id)]
+                caught_up = await self._run_pending(sender_id, earlier)
             if earlier:
                 language = await self._language(sender_id, message)
                 await _deliver(output, sender_id, _system_message("service_restored", language))
@@ -365,6 +378,13 @@ def _resilient(
     async def start(app: Sanic, _loop: Any) -> None:
         apps.append(app)
         resilience_of(app).start_retrying()  # also resumes what a stopped replica left pending
+
+    @blueprint.listener("before_server_stop")
+    async def stop(app: Sanic, _loop: Any) -> None:
+        agent = resilience_of(app).agent
+        endpoint = getattr(getattr(agent, "processor", None), "action_endpoint", None)
+        if isinstance(endpoint, PooledEndpointConfig):
+            await endpoint.close_session()
 
     return blueprint
 
