@@ -6,17 +6,13 @@ Run in Rasa's own process against the Redis here, beside Rasa's RedisLockStore o
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import redis
 
-from tests.support.servers import RASA, ROOT
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
+from tests.support.redis_keys import redis_key_prefix
+from tests.support.servers import run_in_rasa_process
 
 SCENARIO = textwrap.dedent(
     """
@@ -81,26 +77,12 @@ SCENARIO = textwrap.dedent(
 
 @pytest.fixture
 def key_prefix() -> Iterator[str]:
-    prefix = f"locktest{uuid.uuid4().hex[:10]}"
-    yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    with redis_key_prefix("locktest") as prefix:
+        yield prefix
 
 
 def test_ticket_lock_semantics_with_fewer_round_trips(key_prefix: str) -> None:
-    python = RASA.with_name("python")
-    run = subprocess.run(
-        [str(python), "-c", SCENARIO, key_prefix],
-        cwd=ROOT / "bot",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result = json.loads(run_in_rasa_process(SCENARIO, key_prefix))
     assert result["numbers"] == [0, 1, 2]
     assert result["rasa_sees"] == [0, 1, 2] and result["rasa_now_serving"] == 0
     assert result["after_release"] == [1, 2]

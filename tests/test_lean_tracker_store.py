@@ -8,19 +8,16 @@ on SQLite and on the PostgreSQL here; the stored rows and the retrieved events m
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.support.databases import POSTGRES_URL
-from tests.support.servers import RASA, ROOT
+from tests.support.databases import POSTGRES_URL, postgres_scratch_database
+from tests.support.servers import run_in_rasa_process
 
 SCENARIO = textwrap.dedent(
     """
@@ -99,27 +96,14 @@ SCENARIO = textwrap.dedent(
 
 
 def _run(settings: dict[str, object]) -> dict[str, Any]:
-    python = RASA.with_name("python")
-    result = subprocess.run(
-        [str(python), "-c", SCENARIO, json.dumps(settings)],
-        cwd=ROOT / "bot",
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    output: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    output: dict[str, Any] = json.loads(run_in_rasa_process(SCENARIO, json.dumps(settings)))
     return output
 
 
 @pytest.fixture
 def postgres_tracker_database() -> Iterator[dict[str, object]]:
     url = make_url(POSTGRES_URL)
-    admin = url.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
-    name = f"lean_tracker_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
+    with postgres_scratch_database("lean_tracker") as name:
         yield {
             "dialect": "postgresql",
             "host": url.host,
@@ -128,9 +112,6 @@ def postgres_tracker_database() -> Iterator[dict[str, object]]:
             "username": url.username,
             "password": url.password or "",
         }
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _without_creation_times(value: Any, base: float) -> Any:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
 import textwrap
 
-from tests.support.servers import RASA, ROOT
+from tests.support.servers import run_in_rasa_process
 
 CHECK = textwrap.dedent(
     """
@@ -31,9 +30,4 @@ CHECK = textwrap.dedent(
 
 
 def test_rasa_still_rejects_malformed_action_responses() -> None:
-    python = RASA.with_name("python")
-    result = subprocess.run(
-        [str(python), "-c", CHECK], cwd=ROOT / "bot", capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.strip().endswith("ok")
+    assert run_in_rasa_process(CHECK) == "ok"

@@ -8,7 +8,6 @@ schema) that a test may stop and start again on the same port. Everything is rem
 from __future__ import annotations
 
 import secrets
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +15,11 @@ from typing import Any
 
 import psycopg
 import pytest
-import redis
 from sqlalchemy.engine import make_url
 
 from actions.db.migrate import upgrade_to_head
-from tests.support.databases import POSTGRES_URL, postgres_database
+from tests.support.databases import POSTGRES_URL, postgres_database, postgres_scratch_database
+from tests.support.redis_keys import redis_key_prefix
 from tests.support.servers import (
     RunningBot,
     ServerProcess,
@@ -33,7 +32,6 @@ from tests.support.servers import (
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e]
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -85,26 +83,15 @@ class ProductionStack:
 @pytest.fixture(scope="package")
 def tracker_database() -> Iterator[str]:
     """A PostgreSQL database of its own for Rasa's tracker store, dropped afterwards."""
-    name = f"rasa_tracker_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
+    with postgres_scratch_database("rasa_tracker") as name:
         yield name
-    finally:
-        with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="package")
 def redis_prefix() -> Iterator[str]:
-    """A Redis key prefix of its own (Rasa wants it alphanumeric); its keys are deleted after."""
-    prefix = f"test{uuid.uuid4().hex[:10]}"
-    yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    """A Redis key prefix of its own; its keys are deleted after."""
+    with redis_key_prefix() as prefix:
+        yield prefix
 
 
 @pytest.fixture(scope="package")

@@ -17,8 +17,9 @@ import redis
 import yaml
 
 from tests.e2e.conftest import new_sender
-from tests.production.conftest import REDIS_URL, ProductionStack, customs
+from tests.production.conftest import ProductionStack, customs
 from tests.support.conversations import ASK_FOR_A_PERSON, DESCRIPTIONS
+from tests.support.redis_keys import REDIS_URL
 from tests.support.servers import RunningBot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e]

@@ -39,6 +39,22 @@ def postgres_database() -> Iterator[str]:
 
 
 @contextmanager
+def postgres_scratch_database(prefix: str) -> Iterator[str]:
+    """Yield the name of a fresh PostgreSQL database (for Rasa's tracker store, which wants a
+    database of its own), dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = make_url(POSTGRES_URL).set(drivername="postgresql", query={})
+    dsn = admin.render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
 def database(kind: str, directory: Path) -> Iterator[str]:
     manager = sqlite_database(directory) if kind == "sqlite" else postgres_database()
     with manager as url:

@@ -25,6 +25,23 @@ RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 UVICORN = ROOT / ".venv-actions" / "bin" / "uvicorn"
 MODEL = ROOT / "models" / "housing-guide.tar.gz"
 RASA_START_SECONDS = 180
+
+
+def run_in_rasa_process(code: str, *args: str, timeout: float = 180) -> str:
+    """Run Python `code` in Rasa's environment from `bot/` (where Rasa imports `addons`), as
+    Rasa's own process would; return the last line it printed. A failure shows its stderr."""
+    python = RASA.with_name("python")
+    result = subprocess.run(
+        [str(python), "-c", code, *args],
+        cwd=ROOT / "bot",
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
 ACTIONS_START_SECONDS = 60
 
 
