@@ -37,10 +37,12 @@ class LanguageIdentifier:
         self.min_confidence = min_confidence
         self._detector = LanguageDetectorBuilder.from_languages(*_LINGUA_TO_CODE).build()
 
-    def confident_language(self, text: str) -> str | None:
+    def confident_language(self, text: str, arabizi: bool = False) -> str | None:
+        """`arabizi`: the NLU's tokenizer saw Arabic written in Latin letters ("ma 3ndi"),
+        which the detector cannot read; it counts as Arabic unless the detector is sure."""
         if len(_WORD.findall(text)) < self.min_words:
             return None
         confidences = self._detector.compute_language_confidence_values(text)
         if not confidences or confidences[0].value < self.min_confidence:
-            return None
+            return "ar" if arabizi else None
         return _LINGUA_TO_CODE.get(confidences[0].language)

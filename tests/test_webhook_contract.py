@@ -118,6 +118,20 @@ def test_a_message_clearly_in_another_language_switches_the_answer(client: TestC
     assert {"event": "slot", "name": "language", "value": "ar"}.items() <= body["events"][0].items()
 
 
+@pytest.mark.parametrize(("arabizi", "expected"), [(True, "ar"), (False, "fi")])
+def test_a_message_the_nlu_read_as_arabizi_is_answered_in_arabic(
+    client: TestClient, arabizi: bool, expected: str
+) -> None:
+    call = action_call(
+        "action_answer_topic",
+        text="ma 3indi masari lal ijar",
+        intent="rent_arrears",
+        parse_extras={"arabizi": arabizi},
+    )
+    body = client.post("/webhook", json=call).json()
+    assert messages_of(body)[1][0]["lang"] == expected
+
+
 @pytest.mark.parametrize("text", ["ok", "kiitos", "Kela"])
 def test_short_messages_never_flip_the_language(client: TestClient, text: str) -> None:
     call = action_call("action_thanks", text=text, intent="thanks", slots={"language": "ar"})

@@ -17,6 +17,8 @@ from actions.language import same_script, supported_language
 LANGUAGE_SLOT = "language"
 CHANGE_LANGUAGE_INTENT = "change_language"
 FALLBACK_INTENT = "nlu_fallback"
+# Set in the parse result by the NLU tokenizer (bot/addons/normalizing_tokenizer.py).
+ARABIZI_KEY = "arabizi"
 EventList = list[dict[str, Any]]
 
 
@@ -35,7 +37,8 @@ def conversation_language(tracker: Tracker, context: DialogueContext) -> str:
         (message.get("metadata") or {}).get("language")
     )
     text = message.get("text") or ""
-    detected = None if text.startswith("/") else context.languages.confident_language(text)
+    arabizi = message.get(ARABIZI_KEY) is True
+    detected = None if text.startswith("/") else context.languages.confident_language(text, arabizi)
     understood = (message.get("intent") or {}).get("name") != FALLBACK_INTENT
     if detected and current and not understood and same_script(detected, current):
         # Nonsense is "confidently" Finnish or English to a detector; only a change of script

@@ -12,6 +12,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.text_normalization import (
@@ -21,6 +22,9 @@ from addons.text_normalization import (
     join_apostrophe_spans,
     normalize_token,
 )
+
+# Key in the parse result (and so in the tracker's latest message) of a message in Arabizi.
+ARABIZI_PROPERTY = "arabizi"
 
 
 def _join_apostrophes(tokens: List[Token], text: Text) -> List[Token]:
@@ -48,6 +52,10 @@ class NormalizingWhitespaceTokenizer(WhitespaceTokenizer):
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         tokens = _join_apostrophes(super().tokenize(message, attribute), message.get(attribute))
         arabizi = is_arabizi([t.text for t in tokens])
+        if arabizi and attribute == TEXT:
+            # Language identification libraries do not read Arabic in Latin letters; the parse
+            # result tells the action server so that the answer comes in Arabic.
+            message.set(ARABIZI_PROPERTY, True, add_to_output=True)
         arabic = arabizi or any(has_arabic_letters(t.text) for t in tokens)
         for token in tokens:
             token.text = normalize_token(token.text, arabizi)

@@ -136,6 +136,17 @@ def test_an_arabic_message_in_a_finnish_conversation_is_answered_in_arabic(
     assert is_arabic(first_text(follow_up))
 
 
+@pytest.mark.parametrize("language", [None, "fi"])
+def test_arabic_in_latin_letters_is_answered_in_arabic(
+    bot: RunningBot, language: str | None
+) -> None:
+    """Arabizi, with no language from the page or in a Finnish conversation."""
+    messages = bot.say(new_sender(), "ma 3indi masari adfa3 el ijar hal shahr", language=language)
+    article = article_of(messages)
+    assert (article["topic"], article["lang"]) == ("rent_arrears", "ar")
+    assert is_arabic(first_text(messages))
+
+
 @pytest.mark.parametrize("short_message", ["ok", "kiitos", "Kela"])
 def test_short_messages_do_not_change_the_language(bot: RunningBot, short_message: str) -> None:
     sender = new_sender()

@@ -17,12 +17,14 @@ def action_call(
     events: list[dict[str, Any]] | None = None,
     domain: dict[str, Any] | None = None,
     active_loop: dict[str, Any] | None = None,
+    parse_extras: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     latest_message = {
         "text": text,
         "intent": {"name": intent, "confidence": 0.98} if intent else {},
         "entities": entities or [],
         "metadata": metadata or {},
+        **(parse_extras or {}),
     }
     return {
         "next_action": action,
