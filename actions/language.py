@@ -38,11 +38,13 @@ class LanguageIdentifier:
         self._detector = LanguageDetectorBuilder.from_languages(*_LINGUA_TO_CODE).build()
 
     def confident_language(self, text: str, arabizi: bool = False) -> str | None:
-        """`arabizi`: the NLU's tokenizer saw Arabic written in Latin letters ("ma 3ndi"),
-        which the detector cannot read; it counts as Arabic unless the detector is sure."""
+        """`arabizi`: the NLU's tokenizer saw Arabic written in Latin letters ("ma 3ndi"). The
+        detector cannot read it and may even be "sure" it is English, so it counts as Arabic."""
         if len(_WORD.findall(text)) < self.min_words:
             return None
+        if arabizi:
+            return "ar"
         confidences = self._detector.compute_language_confidence_values(text)
         if not confidences or confidences[0].value < self.min_confidence:
-            return "ar" if arabizi else None
+            return None
         return _LINGUA_TO_CODE.get(confidences[0].language)

@@ -136,14 +136,21 @@ def test_an_arabic_message_in_a_finnish_conversation_is_answered_in_arabic(
     assert is_arabic(first_text(follow_up))
 
 
-@pytest.mark.parametrize("language", [None, "fi"])
+@pytest.mark.parametrize("language", [None, "fi", "en"])
+@pytest.mark.parametrize(
+    ("topic", "question"),
+    [
+        ("rent_arrears", "ma 3indi masari adfa3 el ijar hal shahr"),
+        ("ending_lease", "law bedi atla3 men el bet abkar, kam shahr lazem a5aber sa7eb el bet?"),
+    ],
+)
 def test_arabic_in_latin_letters_is_answered_in_arabic(
-    bot: RunningBot, language: str | None
+    bot: RunningBot, language: str | None, topic: str, question: str
 ) -> None:
-    """Arabizi, with no language from the page or in a Finnish conversation."""
-    messages = bot.say(new_sender(), "ma 3indi masari adfa3 el ijar hal shahr", language=language)
+    """Arabizi, with no language from the page or in a Finnish or English conversation."""
+    messages = bot.say(new_sender(), question, language=language)
     article = article_of(messages)
-    assert (article["topic"], article["lang"]) == ("rent_arrears", "ar")
+    assert (article["topic"], article["lang"]) == (topic, "ar")
     assert is_arabic(first_text(messages))
 
 
