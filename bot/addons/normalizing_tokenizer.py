@@ -23,7 +23,8 @@ from addons.text_normalization import (
     normalize_token,
 )
 
-# Key in the parse result (and so in the tracker's latest message) of a message in Arabizi.
+# Key in the parse result (and so in the tracker's latest message) of a message in Arabizi; the
+# action server reads it as ARABIZI_KEY (actions/dialogue/base.py) to answer in Arabic.
 ARABIZI_PROPERTY = "arabizi"
 
 

@@ -18,7 +18,12 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from actions.db.migrate import upgrade_to_head
-from tests.support.databases import POSTGRES_URL, postgres_database, postgres_scratch_database
+from tests.support.databases import (
+    POSTGRES_URL,
+    postgres_database,
+    postgres_dsn,
+    postgres_scratch_database,
+)
 from tests.support.redis_keys import redis_key_prefix
 from tests.support.servers import (
     RunningBot,
@@ -33,13 +38,6 @@ from tests.support.servers import (
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e]
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def admin_dsn(database: str | None = None) -> str:
-    url = make_url(POSTGRES_URL).set(drivername="postgresql")
-    if database:
-        url = url.set(database=database)
-    return url.render_as_string(hide_password=False)
 
 
 @dataclass
@@ -62,7 +60,7 @@ class ProductionStack:
 
     def stored_events(self, sender: str) -> list[tuple[str, str]]:
         """(type, data) of the conversation's events in Rasa's table, in order."""
-        with psycopg.connect(admin_dsn(self.tracker_database)) as connection:
+        with psycopg.connect(postgres_dsn(self.tracker_database)) as connection:
             rows = connection.execute(
                 "SELECT type_name, data FROM events WHERE sender_id = %s ORDER BY id", (sender,)
             ).fetchall()

@@ -17,6 +17,15 @@ POSTGRES_URL = os.environ.get(
 )
 
 
+def postgres_dsn(database: str | None = None) -> str:
+    """A libpq connection string (for psycopg) to the PostgreSQL here, or to one of its
+    databases."""
+    url = make_url(POSTGRES_URL).set(drivername="postgresql", query={})
+    if database:
+        url = url.set(database=database)
+    return url.render_as_string(hide_password=False)
+
+
 @contextmanager
 def sqlite_database(directory: Path) -> Iterator[str]:
     yield f"sqlite:///{directory / f'test-{uuid.uuid4().hex}.db'}"
@@ -27,8 +36,7 @@ def postgres_database() -> Iterator[str]:
     """Yield a URL whose connections live in a fresh schema, dropped afterwards."""
     schema = f"test_{uuid.uuid4().hex[:12]}"
     url = make_url(POSTGRES_URL)
-    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as admin:
+    with psycopg.connect(postgres_dsn(), autocommit=True) as admin:
         admin.execute(f'CREATE SCHEMA "{schema}"')
         try:
             yield url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
@@ -43,14 +51,12 @@ def postgres_scratch_database(prefix: str) -> Iterator[str]:
     """Yield the name of a fresh PostgreSQL database (for Rasa's tracker store, which wants a
     database of its own), dropped afterwards."""
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = make_url(POSTGRES_URL).set(drivername="postgresql", query={})
-    dsn = admin.render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as connection:
+    with psycopg.connect(postgres_dsn(), autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
         yield name
     finally:
-        with psycopg.connect(dsn, autocommit=True) as connection:
+        with psycopg.connect(postgres_dsn(), autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

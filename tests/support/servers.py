@@ -25,6 +25,7 @@ RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 UVICORN = ROOT / ".venv-actions" / "bin" / "uvicorn"
 MODEL = ROOT / "models" / "housing-guide.tar.gz"
 RASA_START_SECONDS = 180
+ACTIONS_START_SECONDS = 60
 
 
 def run_in_rasa_process(code: str, *args: str, timeout: float = 180) -> str:
@@ -40,9 +41,6 @@ def run_in_rasa_process(code: str, *args: str, timeout: float = 180) -> str:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.strip().splitlines()[-1]
-
-
-ACTIONS_START_SECONDS = 60
 
 
 def free_port() -> int:
