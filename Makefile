@@ -26,12 +26,13 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Progress bars fill CI logs with carriage returns.
 export TQDM_DISABLE := 1
 
-.PHONY: help setup envs run test lint format model eval bench validate-data migrate catalogs i18n-extract i18n-update i18n-check clean
+.PHONY: help setup envs run test lint format model eval converse safety-net bench validate-data migrate catalogs i18n-extract i18n-update i18n-check clean
 
 help:
 	@echo "make run    set everything up (environments, model, database) and start the bot"
 	@echo "make test   set up what the tests need, run the linters and the whole test suite"
 	@echo "make eval   evaluate the NLU per language on the held-out test set (tests/nlu/)"
+	@echo "make converse  play the typed conversations (tests/conversations/) through both servers"
 	@echo "other: setup envs model migrate catalogs lint format i18n-extract i18n-update i18n-check clean"
 
 # --- environments -------------------------------------------------------------------------
@@ -88,6 +89,17 @@ eval: $(MODEL)
 	@$(APY) evaluation/nlu_report.py evaluation/.work/production --train-seconds models/train-seconds \
 	  | tee evaluation/nlu-report.md
 
+# The typed-conversation corpus (tests/conversations/) through the real Rasa and action servers:
+# per language, hand-offs ending in a correct ticket, declines storing nothing, repeated questions,
+# reply language, topic per turn, emergency false alarms -> evaluation/conversation-report.md.
+converse: envs catalogs $(MODEL)
+	$(APY) evaluation/converse.py $(CONVERSE_ARGS)
+
+# The emergency safety net's two thresholds against missed emergencies and false alarms on the
+# held-out test set (bot/config.yml takes the highest booster threshold that keeps recall 1.0).
+safety-net: $(MODEL)
+	cd bot && PYTHONPATH=. ../$(RASA_VENV)/bin/python ../evaluation/safety_net.py
+
 # Load benchmark: 20 simulated residents against our production shape (PostgreSQL tracker store,
 # Redis lock store, 1 and 2 Rasa replicas) and an untouched `rasa init` bot measured in the same
 # run; writes bench/report.md (committed) and bench/results/latest.json. About 10 minutes;
@@ -131,13 +143,13 @@ test: envs catalogs model $(CHROMIUM) $(AXE)
 
 # --- code quality -------------------------------------------------------------------------
 lint: $(ACTIONS_VENV)/.installed
-	$(ACTIONS_VENV)/bin/ruff check actions tests bench
-	$(ACTIONS_VENV)/bin/ruff format --check actions tests bench
+	$(ACTIONS_VENV)/bin/ruff check actions tests bench evaluation
+	$(ACTIONS_VENV)/bin/ruff format --check actions tests bench evaluation
 	$(ACTIONS_VENV)/bin/mypy actions bench
 
 format: $(ACTIONS_VENV)/.installed
-	$(ACTIONS_VENV)/bin/ruff check --fix actions tests bench
-	$(ACTIONS_VENV)/bin/ruff format actions tests bench
+	$(ACTIONS_VENV)/bin/ruff check --fix actions tests bench evaluation
+	$(ACTIONS_VENV)/bin/ruff format actions tests bench evaluation
 
 clean:
 	rm -rf $(RASA_VENV) $(ACTIONS_VENV) models .rasa bot/.rasa .pytest_cache .mypy_cache .ruff_cache

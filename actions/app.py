@@ -50,7 +50,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.executor = build_executor(
             DialogueContext(
                 content=app.state.content,
-                languages=LanguageIdentifier(),
+                languages=LanguageIdentifier(
+                    finnish_terms=tuple(s for t in app.state.glossary.terms for s in t.match)
+                ),
                 sessions=app.state.sessions,
                 default_language=config.default_language,
                 office_hours=OfficeHours(
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     extra_closed_days=frozenset(config.office_closed_days),
                 ),
                 contact_within_hours=config.contact_within_working_hours,
+                counsellor_languages=tuple(config.counsellor_languages),
             )
         )
         yield

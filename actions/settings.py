@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     contact_within_working_hours: float = Field(
         default=6, gt=0, description="Promised time to first contact, in office hours."
     )
+    counsellor_languages: list[str] = Field(
+        default_factory=lambda: ["fi", "en"],
+        min_length=1,
+        description="Languages the counsellors speak; any other means booking an interpreter.",
+    )
     public_rasa_url: str = Field(
         default="http://127.0.0.1:5005",
         description="Where browsers reach Rasa's chat channels; empty: the page's own origin.",

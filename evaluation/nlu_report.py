@@ -42,6 +42,19 @@ class LanguageResult:
     def emergency_recall(self) -> float:
         return float(self.per_intent["homeless_emergency"]["recall"])
 
+    errors: tuple[dict, ...] = ()
+
+    @property
+    def emergency_false_alarms(self) -> int:
+        """Messages of another intent that got the emergency answer (from intent_errors.json:
+        the report's `confused_with` lists only the most frequent confusions)."""
+        return sum(
+            1
+            for e in self.errors
+            if (e.get("intent_prediction") or {}).get("name") == "homeless_emergency"
+            and e.get("intent") != "homeless_emergency"
+        )
+
     @property
     def weakest_content_f1(self) -> tuple[str, float]:
         name = min(
@@ -80,7 +93,10 @@ def load(results_dir: Path, language: str) -> LanguageResult:
     }
     examples = sum(int(s["support"]) for s in per_intent.values())
     macro_f1 = sum(float(s["f1-score"]) for s in per_intent.values()) / len(per_intent)
-    return LanguageResult(language, examples, float(report["accuracy"]), macro_f1, per_intent)
+    errors_file = results_dir / language / "intent_errors.json"
+    errors = tuple(json.loads(errors_file.read_text())) if errors_file.exists() else ()
+    accuracy = float(report["accuracy"])
+    return LanguageResult(language, examples, accuracy, macro_f1, per_intent, errors)
 
 
 def _mark(ok: bool) -> str:
@@ -98,10 +114,14 @@ def language_section(result: LanguageResult) -> list[str]:
         f"| {_mark(result.accuracy >= TARGET_ACCURACY)} |",
         f"| macro-F1 | {result.macro_f1:.3f} | >= {TARGET_MACRO_F1} "
         f"| {_mark(result.macro_f1 >= TARGET_MACRO_F1)} |",
-        f"| lowest content-intent F1 | {weakest_f1:.3f} ({weakest_name}) | >= {TARGET_CONTENT_F1} "
+        f"| lowest content-intent F1 | {weakest_f1:.3f} ({weakest_name}) "
+        f"| >= {TARGET_CONTENT_F1} "
         f"| {_mark(weakest_f1 >= TARGET_CONTENT_F1)} |",
-        f"| homeless_emergency recall | {result.emergency_recall:.3f} | >= {TARGET_EMERGENCY_RECALL} "
+        f"| homeless_emergency recall | {result.emergency_recall:.3f} "
+        f"| >= {TARGET_EMERGENCY_RECALL} "
         f"| {_mark(result.emergency_recall >= TARGET_EMERGENCY_RECALL)} |",
+        f"| emergency answer to another intent (false alarms) | {result.emergency_false_alarms} "
+        "| as few as possible | |",
         "",
         "Worst intents (F1): " + ", ".join(f"{name} {f1:.2f}" for name, f1 in result.worst()),
         "",

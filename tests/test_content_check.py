@@ -65,7 +65,7 @@ def test_a_malformed_source_url_fails(content: Path) -> None:
 
 
 def test_a_review_older_than_twelve_months_fails(content: Path) -> None:
-    edit(content / "en" / "repairs.md", "reviewed: 2026-11-24", "reviewed: 2025-11-01")
+    edit(content / "en" / "budgeting.md", "reviewed: 2026-11-24", "reviewed: 2025-11-01")
     assert "over 12 months" in problems_of(content)
 
 

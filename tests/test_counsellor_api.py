@@ -61,6 +61,10 @@ def new_ticket(factory: sessionmaker[Session], urgency: Urgency, language: str =
         arrears_months=3,
         contact_method="sms",
         contact_value="+358401234567",
+        preferred_language="ar",
+        interpreter_language="ar",
+        preferred_time="afternoon",
+        preferred_period="afternoon",
         description="kolme kuukautta rästissä",
     )
     return create_ticket(factory, request).reference
@@ -122,6 +126,15 @@ def test_the_detail_has_a_finnish_summary_for_triage(
     assert summary["Summat"] == "850,50\xa0€"
     assert summary["Määräajat"] == "15. joulukuuta 2026"
     assert summary["Yhteydenotto"] == "Tekstiviesti: +358401234567"
+
+
+def test_the_summary_says_when_to_call_and_which_interpreter_to_book(
+    client: TestClient, factory: sessionmaker[Session]
+) -> None:
+    reference = new_ticket(factory, Urgency.NORMAL)
+    detail = client.get(f"/api/tickets/{reference}", headers=auth(client, "anna@lahti.example"))
+    summary = dict(detail.json()["summary_fi"])
+    assert (summary["Toivottu aika"], summary["Tulkki"]) == ("Iltapäivällä", "arabia")
 
 
 def test_someone_elses_ticket_cannot_be_taken_except_by_an_admin(

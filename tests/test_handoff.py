@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from actions.app import create_app
 from actions.db.engine import build_engine, build_session_factory
 from actions.db.models import Ticket, Urgency
+from actions.dialogue.handoff_slots import PERSONAL_SLOTS, RESUME, STEPS
 from actions.settings import Settings
 from tests.support.trackers import (
     action_call,
@@ -23,26 +24,9 @@ from tests.support.trackers import (
 )
 
 FORM_DOMAIN = {
-    "forms": {
-        "handoff_form": {
-            "required_slots": [
-                "handoff_consent",
-                "contact_method",
-                "contact_value",
-                "handoff_language",
-                "handoff_description",
-            ]
-        }
-    },
+    "forms": {"handoff_form": {"required_slots": [*STEPS, RESUME]}},
     "slots": {
-        name: {"type": "any", "mappings": [{"type": "from_text"}]}
-        for name in (
-            "handoff_consent",
-            "contact_method",
-            "contact_value",
-            "handoff_language",
-            "handoff_description",
-        )
+        name: {"type": "any", "mappings": [{"type": "from_text"}]} for name in PERSONAL_SLOTS
     },
 }
 
@@ -101,6 +85,15 @@ def test_consented_handoff_stores_a_complete_ticket(
     assert {"contact_value", "handoff_description", "handoff_consent"} <= cleared
 
 
+def test_the_ticket_keeps_the_agreed_time_and_interpreter(
+    stack: tuple[TestClient, sessionmaker[Session]],
+) -> None:
+    client, factory = stack
+    submit(client, "ar", consented_slots(), [user_event("اتصلوا الصبح")])
+    [ticket] = stored(factory)
+    assert (ticket.preferred_period, ticket.interpreter_language) == ("morning", "ar")
+
+
 def test_homeless_emergency_makes_the_ticket_an_emergency(
     stack: tuple[TestClient, sessionmaker[Session]],
 ) -> None:
@@ -122,14 +115,16 @@ def test_declined_handoff_stores_nothing_and_gives_the_service_contacts(
     assert stored(factory) == []
     text = body["responses"][0]["text"]
     assert "asumisneuvo@lahti.fi" in text and "112" in text
-    assert not [m for m in body["responses"] if m.get("custom")]
+    assert [m["custom"] for m in body["responses"] if m.get("custom")] == [
+        {"type": "handoff", "status": "declined"}
+    ]
 
 
 def validate(client: TestClient, slot: str, value: str, language: str = "en", **slots: Any) -> dict:
     call = action_call(
         "validate_handoff_form",
         text=value,
-        slots={"language": language, "requested_slot": slot, **slots},
+        slots={"language": language, "requested_slot": slot, "handoff_consent": True, **slots},
         events=[user_event(value), {"event": "slot", "name": slot, "value": value}],
         domain=FORM_DOMAIN,
         active_loop={"name": "handoff_form"},
@@ -177,8 +172,13 @@ def test_invalid_contact_details_are_asked_again_with_an_example(
 ) -> None:
     client, _ = stack
     body = validate(client, "contact_value", answer, language, contact_method=method)
-    assert slot_value(body, "contact_value") is None
-    assert hint in body["responses"][0]["text"]
+    retries = slot_value(body, "handoff_retries")
+    call = action_call(
+        "action_ask_contact_value",
+        slots={"language": language, "contact_method": method, "handoff_retries": retries},
+    )
+    asked_again = client.post("/webhook", json=call).json()
+    assert hint in asked_again["responses"][0]["text"]
 
 
 @pytest.mark.parametrize(
@@ -191,9 +191,9 @@ def test_contact_methods_are_understood_in_every_language(
     assert slot_value(validate(client, "contact_method", answer), "contact_method") == expected
 
 
-def test_the_description_is_stored_without_identity_codes(
+def test_a_typed_number_at_the_method_question_fills_the_contact(
     stack: tuple[TestClient, sessionmaker[Session]],
 ) -> None:
     client, _ = stack
-    body = validate(client, "handoff_description", "hetu 131052-308T, tili FI21 1234 5600 0007 85")
-    assert slot_value(body, "handoff_description") == "hetu [hetu], tili [iban]"
+    body = validate(client, "contact_method", "numero 045 111 2222, aamulla parhaiten", "fi")
+    assert slot_value(body, "contact_value") == "+358451112222"

@@ -52,6 +52,9 @@ def test_arabizi_spellings_meet_at_their_consonants() -> None:
         "etsin 2h asuntoa",
         "looking for a 2br flat",
         "kaksio 45 m2",
+        "the party next door goes on till 3am every weekend",
+        "neighbours are loud after 11pm",
+        "gr8 thanks, see u 2day",
     ],
 )
 def test_english_and_finnish_are_not_taken_for_arabizi(message: str) -> None:
@@ -93,3 +96,16 @@ def test_arabizi_and_arabic_script_share_a_skeleton(arabizi: str, arabic: str) -
         ]
 
     assert skeletons(arabizi) == skeletons(arabic)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ma 3ndi masari lal ijar",
+        "ana 3am dawer 3ala bet",
+        "bade a7ki ma3 7ada",
+        "kifak, shu a3mel?",
+    ],
+)
+def test_arabizi_is_recognised(message: str) -> None:
+    assert normalization.is_arabizi(message.split())

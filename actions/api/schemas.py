@@ -29,6 +29,9 @@ class TicketSummaryOut(BaseModel):
     created_at: datetime
     contact_by: datetime | None
     claimed_by: str | None = None
+    contact_method: str | None = None
+    preferred_period: str | None = None
+    interpreter_language: str | None = None
 
 
 class NoteOut(BaseModel):
@@ -51,9 +54,9 @@ class TicketOut(TicketSummaryOut):
     deadlines: list[str]
     amounts: list[str]
     arrears_months: int | None
-    contact_method: str | None
     contact_value: str | None
     preferred_language: str | None
+    preferred_time: str | None
     description: str | None
     transcript: list[dict[str, Any]] | None
     outcome: str | None

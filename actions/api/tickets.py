@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+from babel import Locale
 from fastapi import APIRouter, HTTPException, Request
 
 from actions.api.deps import CurrentCounsellor, DbSession
@@ -21,6 +22,7 @@ from actions.api.schemas import (
 from actions.content import ContentLibrary
 from actions.db.models import Ticket, TicketStatus, Urgency
 from actions.db.repositories import TicketRepository
+from actions.handoff.periods import PERIOD_KEYS
 from actions.i18n import formatting
 from actions.i18n.catalog import Translator
 from actions.services import ticket_workflow
@@ -44,6 +46,26 @@ def _summary(ticket: Ticket) -> TicketSummaryOut:
 def _contact_line(ticket: Ticket, fi: Translator) -> str:
     method = fi.gettext(f"handoff.method_{ticket.contact_method}") if ticket.contact_method else "–"
     return f"{method}: {ticket.contact_value or '–'}"
+
+
+def _language_name(code: str | None, fi: Translator) -> str:
+    """A language code in Finnish ("arabia"); anything else as the resident wrote it."""
+    if not code:
+        return "–"
+    return Locale.parse(fi.language).languages.get(code, code) if code.isalpha() else code
+
+
+def _time_line(ticket: Ticket, fi: Translator) -> str:
+    if ticket.preferred_period in PERIOD_KEYS:
+        return fi.gettext(PERIOD_KEYS[ticket.preferred_period])
+    return ticket.preferred_time or "–"
+
+
+def _interpreter_line(ticket: Ticket, fi: Translator) -> str:
+    if ticket.interpreter_language:
+        return _language_name(ticket.interpreter_language, fi)
+    # Translators: counsellor summary: the resident needs no interpreter.
+    return fi.gettext("summary.no_interpreter") if ticket.preferred_language else "–"
 
 
 def finnish_summary(ticket: Ticket, content: ContentLibrary) -> list[tuple[str, str]]:
@@ -74,8 +96,13 @@ def finnish_summary(ticket: Ticket, content: ContentLibrary) -> list[tuple[str, 
         ),
         (fi.gettext("summary.arrears_months"), str(ticket.arrears_months or "–")),
         (fi.gettext("summary.language"), Translator(ticket.language).gettext("language.name")),
-        (fi.gettext("summary.preferred_language"), ticket.preferred_language or "–"),
+        (
+            fi.gettext("summary.preferred_language"),
+            _language_name(ticket.preferred_language, fi),
+        ),
+        (fi.gettext("summary.interpreter"), _interpreter_line(ticket, fi)),
         (fi.gettext("summary.contact"), _contact_line(ticket, fi)),
+        (fi.gettext("summary.preferred_time"), _time_line(ticket, fi)),
         (fi.gettext("summary.description"), ticket.description or "–"),
     ]
     return rows

@@ -88,7 +88,11 @@ class Ticket(TimestampMixin, Base):
     outcome: Mapped[str | None] = mapped_column(String(500))
     # Personal data, stored only with the resident's consent:
     contact_value: Mapped[str | None] = mapped_column(String(320))
-    preferred_language: Mapped[str | None] = mapped_column(String(40))
+    preferred_language: Mapped[str | None] = mapped_column(String(100))
+    # Which language an interpreter is needed for (None: the counsellor speaks the language).
+    interpreter_language: Mapped[str | None] = mapped_column(String(12))
+    preferred_period: Mapped[str | None] = mapped_column(String(12))
+    preferred_time: Mapped[str | None] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
     transcript: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     personal_data_purged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

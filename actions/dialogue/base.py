@@ -10,16 +10,30 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dialogue.companion import companion_language, companion_payload
 from actions.dialogue.context import DialogueContext
+from actions.dialogue.handoff_slots import LANGUAGE
+from actions.dialogue.history import FALLBACK_INTENT, question_answered
 from actions.dialogue.payloads import language_payload
 from actions.i18n.catalog import Translator
-from actions.language import same_script, supported_language
+from actions.language import supported_language
+from actions.language_names import named_languages
 
 LANGUAGE_SLOT = "language"
 CHANGE_LANGUAGE_INTENT = "change_language"
-FALLBACK_INTENT = "nlu_fallback"
 # Set in the parse result by the NLU tokenizer (bot/addons/normalizing_tokenizer.py).
 ARABIZI_KEY = "arabizi"
 EventList = list[dict[str, Any]]
+
+
+def requested_language(tracker: Tracker) -> str | None:
+    """The language the resident asked for ("puhu suomea", "بدي احكي انجليزي"), if any."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") != CHANGE_LANGUAGE_INTENT:
+        return None
+    if question_answered(tracker) == LANGUAGE:
+        return None  # "arabia" answers the hand-off's question about the contact language
+    named = [next(tracker.get_latest_entity_values("language"), None)]
+    named += named_languages(message.get("text") or "")
+    return next((code for code in map(supported_language, named) if code), None)
 
 
 def conversation_language(tracker: Tracker, context: DialogueContext) -> str:
@@ -27,23 +41,25 @@ def conversation_language(tracker: Tracker, context: DialogueContext) -> str:
 
     Order: an explicit request ("puhu suomea"), a message confidently in another of our
     languages, the language already set (from client metadata at session start), the default.
+    In an orientation session (a second language shown beside the first) only a request
+    changes it: the facilitator types in their own language.
     """
+    requested = requested_language(tracker)
+    if requested:
+        return requested
     message = tracker.latest_message or {}
-    if (message.get("intent") or {}).get("name") == CHANGE_LANGUAGE_INTENT:
-        requested = supported_language(next(tracker.get_latest_entity_values("language"), None))
-        if requested:
-            return requested
     current = supported_language(tracker.get_slot(LANGUAGE_SLOT)) or supported_language(
         (message.get("metadata") or {}).get("language")
     )
     text = message.get("text") or ""
-    arabizi = message.get(ARABIZI_KEY) is True
-    detected = None if text.startswith("/") else context.languages.confident_language(text, arabizi)
-    understood = (message.get("intent") or {}).get("name") != FALLBACK_INTENT
-    if detected and current and not understood and same_script(detected, current):
-        # Nonsense is "confidently" Finnish or English to a detector; only a change of script
-        # (Arabic <-> Latin) is trusted when the message itself was not understood.
-        detected = None
+    if text.startswith("/") or companion_language(tracker, current or ""):
+        return current or context.default_language
+    detected = context.languages.switch_to(
+        text,
+        current,
+        arabizi=message.get(ARABIZI_KEY) is True,
+        understood=(message.get("intent") or {}).get("name") != FALLBACK_INTENT,
+    )
     return detected or current or context.default_language
 
 

@@ -19,3 +19,5 @@ class DialogueContext:
     default_language: str
     office_hours: OfficeHours = field(default_factory=OfficeHours)
     contact_within_hours: float = 6
+    # Languages the counsellors speak themselves; any other needs an interpreter.
+    counsellor_languages: tuple[str, ...] = ("fi", "en")

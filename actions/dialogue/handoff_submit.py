@@ -12,62 +12,41 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
-from actions.dialogue.advice import OFFER_SLOT, TOPIC_SLOT
+from actions.dialogue.advice import OFFER_SLOT
 from actions.dialogue.base import EventList, LocalizedAction
-from actions.dialogue.handoff_form import (
+from actions.dialogue.forget import FORGET_SLOT, forget_everything
+from actions.dialogue.handoff_slots import (
     CONSENT,
     DESCRIPTION,
+    EXIT,
     FORM,
+    INTERPRETER,
     LANGUAGE,
     METHOD,
+    PERIOD,
+    TIME,
     VALUE,
     clear_personal_slots,
 )
-from actions.dialogue.payloads import ticket_payload
+from actions.dialogue.history import topics_discussed, transcript, user_texts
+from actions.dialogue.payloads import handoff_ended_payload, ticket_payload
 from actions.extraction.facts import Facts, extract_facts
 from actions.handoff.urgency import derive_urgency
 from actions.i18n import formatting
-from actions.i18n.catalog import Translator
+from actions.i18n.catalog import N_, Translator
 from actions.i18n.formatting import SERVICE_TIME_ZONE
-from actions.privacy.redaction import redact
 from actions.services.tickets import TicketRequest, create_ticket
 from actions.settings import SUPPORTED_LANGUAGES
 
 logger = logging.getLogger(__name__)
-MAX_TRANSCRIPT_MESSAGES = 60
-
-
-def topics_discussed(tracker: Tracker) -> list[str]:
-    """Topics answered in this conversation, in order, each once."""
-    seen: list[str] = []
-    for event in tracker.events:
-        if event.get("event") == "slot" and event.get("name") == TOPIC_SLOT:
-            value = event.get("value")
-            if value and value not in seen:
-                seen.append(value)
-    return seen
-
-
-def user_texts(tracker: Tracker) -> list[str]:
-    return [
-        str(e.get("text"))
-        for e in tracker.events
-        if e.get("event") == "user" and e.get("text") and not str(e.get("text")).startswith("/")
-    ]
-
-
-def transcript(tracker: Tracker) -> list[dict[str, Any]]:
-    """The conversation as the counsellor may read it (only with consent), redacted."""
-    lines = [
-        {
-            "from": "resident" if event["event"] == "user" else "bot",
-            "text": redact(str(event["text"])),
-            "at": datetime.fromtimestamp(event.get("timestamp") or 0, timezone.utc).isoformat(),
-        }
-        for event in tracker.events
-        if event.get("event") in ("user", "bot") and event.get("text")
-    ]
-    return lines[-MAX_TRANSCRIPT_MESSAGES:]
+# Why the form ended without a request (handoff_form.py) -> what the resident is told.
+# Translators: the hand-off ended without storing anything; each gives the direct contacts.
+FORGOTTEN = "forgotten"
+ENDED_KEYS = {
+    "declined": N_("handoff.declined"),
+    "unclear": N_("handoff.gave_up"),
+    "paused": N_("handoff.paused"),
+}
 
 
 def submission_key(tracker: Tracker) -> str | None:
@@ -130,19 +109,32 @@ class ActionSubmitHandoff(LocalizedAction):
             contact_method=tracker.get_slot(METHOD),
             contact_value=tracker.get_slot(VALUE),
             preferred_language=tracker.get_slot(LANGUAGE),
-            description=tracker.get_slot(DESCRIPTION),
+            interpreter_language=tracker.get_slot(INTERPRETER) or None,
+            preferred_time=tracker.get_slot(TIME),
+            preferred_period=tracker.get_slot(PERIOD),
+            description=tracker.get_slot(DESCRIPTION) or None,
             transcript=transcript(tracker),
             contact_by=self.context.office_hours.contact_by(now, self.context.contact_within_hours),
             submission_key=submission_key(tracker),
+        )
+
+    @staticmethod
+    def say_ended(dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator) -> None:
+        """Nothing was stored: say so, why, and give the service's own contacts."""
+        reason = tracker.get_slot(EXIT) if tracker.get_slot(EXIT) in ENDED_KEYS else "declined"
+        dispatcher.utter_message(
+            text=text.gettext(ENDED_KEYS[reason]), json_message=handoff_ended_payload(reason)
         )
 
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
         done = [*clear_personal_slots(), SlotSet(OFFER_SLOT, False)]
+        if tracker.get_slot(EXIT) == FORGOTTEN:  # "Forget this conversation" inside the form
+            await forget_everything(self.context, dispatcher, tracker, text)
+            return [*done, SlotSet(FORGET_SLOT, True)]
         if tracker.get_slot(CONSENT) is not True:
-            # Translators: hand-off declined; nothing stored; gives phone, e-mail and walk-in hours.
-            dispatcher.utter_message(text=text.gettext("handoff.declined"))
+            self.say_ended(dispatcher, tracker, text)
             return done
         request = self.ticket_request(tracker, text.language)
         try:
@@ -169,8 +161,10 @@ class ActionSubmitHandoff(LocalizedAction):
         ticket = next(
             (m["custom"] for m in answer if (m.get("custom") or {}).get("type") == "ticket"), None
         )
-        if tracker.get_slot(CONSENT) is not True:
-            dispatcher.utter_message(text=text.gettext("handoff.declined"))
+        if tracker.get_slot(EXIT) == FORGOTTEN:
+            dispatcher.utter_message(text=text.gettext("forget.done"))
+        elif tracker.get_slot(CONSENT) is not True:
+            self.say_ended(dispatcher, tracker, text)
         elif ticket is None:
             dispatcher.utter_message(text=text.gettext("handoff.unavailable"))
         else:

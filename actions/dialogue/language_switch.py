@@ -5,10 +5,9 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dialogue.base import EventList, LocalizedAction
+from actions.dialogue.base import EventList, LocalizedAction, requested_language
 from actions.dialogue.payloads import intent_button
 from actions.i18n.catalog import Translator
-from actions.language import supported_language
 from actions.settings import SUPPORTED_LANGUAGES
 
 
@@ -20,8 +19,7 @@ class ActionChangeLanguage(LocalizedAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
-        requested = supported_language(next(tracker.get_latest_entity_values("language"), None))
-        if requested:
+        if requested_language(tracker):
             # Translators: confirms the switch, written in the new language itself.
             dispatcher.utter_message(text=text.gettext("language.changed"))
             return []

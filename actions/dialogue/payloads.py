@@ -49,6 +49,11 @@ def article_payload(article: Article, *, full_text: bool = False) -> dict[str, A
     return payload
 
 
+def handoff_ended_payload(reason: str) -> dict[str, str]:
+    """The `handoff` payload: the form ended and nothing was stored (declined, unclear, paused)."""
+    return {"type": "handoff", "status": reason}
+
+
 def ticket_payload(ticket: Ticket) -> dict[str, Any]:
     return {
         "type": "ticket",

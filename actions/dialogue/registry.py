@@ -8,14 +8,8 @@ from actions.dialogue.advice import ActionAnswerTopic, ActionReadMore
 from actions.dialogue.context import DialogueContext
 from actions.dialogue.fallback import ActionNotUnderstood
 from actions.dialogue.forget import ActionForgetConversation
-from actions.dialogue.handoff_form import (
-    ActionAskContactMethod,
-    ActionAskContactValue,
-    ActionAskHandoffConsent,
-    ActionAskHandoffDescription,
-    ActionAskHandoffLanguage,
-    ValidateHandoffForm,
-)
+from actions.dialogue.handoff_form import ValidateHandoffForm
+from actions.dialogue.handoff_questions import QUESTION_CLASSES
 from actions.dialogue.handoff_submit import ActionSubmitHandoff
 from actions.dialogue.language_switch import ActionChangeLanguage
 from actions.dialogue.session import ActionSessionStart
@@ -40,11 +34,7 @@ ACTION_CLASSES = (
     ActionNotUnderstood,
     ActionAnswerTopic,
     ActionReadMore,
-    ActionAskHandoffConsent,
-    ActionAskContactMethod,
-    ActionAskContactValue,
-    ActionAskHandoffLanguage,
-    ActionAskHandoffDescription,
+    *QUESTION_CLASSES,
     ValidateHandoffForm,
     ActionSubmitHandoff,
     ActionForgetConversation,

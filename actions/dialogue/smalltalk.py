@@ -6,9 +6,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dialogue.advice import OFFER_SLOT
+from actions.dialogue.advice import OFFER_SLOT, answer_with_article, stay_in_topic
 from actions.dialogue.base import EventList, LocalizedAction, SingleReplyAction
-from actions.dialogue.handoff_form import FORM as HANDOFF_FORM
+from actions.dialogue.handoff_slots import FORM as HANDOFF_FORM
+from actions.dialogue.history import TOPIC_SLOT, intents_ranked
+from actions.handoff.answers import read_answer
 from actions.i18n.catalog import N_, Translator
 
 
@@ -26,6 +28,11 @@ class ActionThanks(SingleReplyAction):
     message_key = N_("thanks.reply")
 
 
+def conversation_started(tracker: Tracker) -> bool:
+    """Has the bot said anything yet in this conversation?"""
+    return any(event.get("event") == "bot" for event in tracker.events)
+
+
 class ActionGoodbye(SingleReplyAction):
     """Say goodbye; but a conversation cannot start with one ("moi" is hello and bye)."""
 
@@ -36,13 +43,48 @@ class ActionGoodbye(SingleReplyAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
-        if not any(event.get("event") == "bot" for event in tracker.events):
+        if not conversation_started(tracker):
             dispatcher.utter_message(text=text.gettext(ActionGreet.message_key))
             return []
         return await super().respond(dispatcher, tracker, text)
 
 
-class ActionBotChallenge(SingleReplyAction):
+SOCIAL_INTENTS = ("greet", "goodbye")
+# Above this confidence the NLU's small-talk intent is believed, follow-up or not.
+SURE = 0.8
+
+
+def greeting_or_goodbye(tracker: Tracker) -> type[SingleReplyAction] | None:
+    """For a message the NLU could not decide between hello and bye ("Moi", "Moikka").
+
+    At the start of a conversation it is a greeting; later it is a goodbye.
+    """
+    ranking = intents_ranked(tracker.latest_message or {})
+    first_two = set(ranking[:2])
+    if not ranking or ranking[0] not in SOCIAL_INTENTS:
+        return None
+    if len(first_two & set(SOCIAL_INTENTS)) < 2 and conversation_started(tracker):
+        return None
+    return ActionGoodbye if conversation_started(tracker) else ActionGreet
+
+
+class StaysInTopicReply(SingleReplyAction):
+    """A short reply for an intent the NLU often mistakes a follow-up for: a follow-up on the
+    topic just answered ("pitääks mun ite ostaa uus uuni?") gets that topic's section instead."""
+
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
+    ) -> EventList:
+        unsure = float(((tracker.latest_message or {}).get("intent") or {}).get("confidence") or 0)
+        section = stay_in_topic(tracker, self.context, text) if unsure < SURE else None
+        if section is not None:
+            topic = tracker.get_slot(TOPIC_SLOT)
+            answer_with_article(dispatcher, self.context, topic, text, section)
+            return []
+        return await super().respond(dispatcher, tracker, text)
+
+
+class ActionBotChallenge(StaysInTopicReply):
     """Say honestly that this is a bot, and how to reach a person."""
 
     action_name = "action_bot_challenge"
@@ -50,12 +92,20 @@ class ActionBotChallenge(SingleReplyAction):
     message_key = N_("bot.challenge")
 
 
-class ActionOutOfScope(SingleReplyAction):
+class ActionOutOfScope(StaysInTopicReply):
     """Decline politely and list what the bot can help with."""
 
     action_name = "action_out_of_scope"
     # Translators: the question is outside housing; lists the topics the bot covers.
     message_key = N_("out_of_scope.reply")
+
+
+def offer_accepted(tracker: Tracker) -> bool:
+    """A typed yes ("اي والله ياريت") to the counsellor offer that the NLU did not catch."""
+    if not tracker.get_slot(OFFER_SLOT):
+        return False
+    answer = read_answer((tracker.latest_message or {}).get("text") or "")
+    return answer.yes and not answer.no and answer.cancel_at is None
 
 
 class ActionYesNo(LocalizedAction):

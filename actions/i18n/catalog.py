@@ -69,3 +69,15 @@ class Translator:
 def text_direction(language: str) -> str:
     """Return "rtl" or "ltr" from the CLDR data, for clients that lay out the answer."""
     return "rtl" if Locale.parse(language).text_direction == "rtl" else "ltr"
+
+
+# Unicode's left-to-right isolate: a number or address inside Arabic text keeps its own order
+# ("040 123 4567", not "4567 123 040"), whatever surrounds it.
+_LEFT_TO_RIGHT_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2066", "\u2069"
+
+
+def isolate(value: str, language: str) -> str:
+    """Wrap a number, code or address so that it displays left to right inside `language`."""
+    if not value or text_direction(language) != "rtl":
+        return value
+    return f"{_LEFT_TO_RIGHT_ISOLATE}{value}{_POP_DIRECTIONAL_ISOLATE}"

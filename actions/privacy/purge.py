@@ -25,6 +25,7 @@ def purge_closed_tickets(factory: sessionmaker[Session], older_than_days: int) -
         ).all()
         for ticket in tickets:
             ticket.contact_value = ticket.preferred_language = ticket.description = None
+            ticket.preferred_time = None
             ticket.transcript = None
             ticket.personal_data_purged_at = now
             for note in ticket.notes:

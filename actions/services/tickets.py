@@ -42,6 +42,9 @@ class TicketRequest:
     contact_method: str | None = None
     contact_value: str | None = None
     preferred_language: str | None = None
+    interpreter_language: str | None = None
+    preferred_time: str | None = None
+    preferred_period: str | None = None
     description: str | None = None
     transcript: list[dict[str, Any]] | None = None
     contact_by: datetime | None = None

@@ -1,27 +1,29 @@
 """Tracker stores that really delete a conversation when the resident asks to be forgotten.
 
-The action server deletes its own data (tickets) in `action_forget_conversation`; the Rasa
-tracker lives here, so when a turn in which that action ran is saved, the stored conversation
-is deleted instead. The next message starts a new, empty conversation.
+The action server deletes its own data (tickets) when asked to forget (the widget's button, or
+a typed request that names the conversation) and sets the slot `conversation_forgotten` in that
+turn; the Rasa tracker lives here, so when such a turn is saved, the stored conversation is
+deleted instead. The next message starts a new, empty conversation.
 """
 
 from __future__ import annotations
 
 from rasa.core.tracker_store import InMemoryTrackerStore
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.lean_sql_tracker_store import LeanSQLTrackerStore
 
-FORGET_ACTION = "action_forget_conversation"
+# Set by the action server (actions/dialogue/forget.py, FORGET_SLOT) in the turn that forgets.
+FORGET_SLOT = "conversation_forgotten"
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
-    """Did the forget action run in the latest turn?"""
+    """Did the action server forget this conversation in the latest turn?"""
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             return False
-        if isinstance(event, ActionExecuted) and event.action_name == FORGET_ACTION:
+        if isinstance(event, SlotSet) and event.key == FORGET_SLOT and event.value is True:
             return True
     return False
 

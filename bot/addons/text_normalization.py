@@ -36,6 +36,12 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 # A number with a unit or abbreviation is no Arabizi: "3kk" (months), "2h" (rooms), "2br", "5v",
 # "m2". Arabizi puts its digit among vowels: "3ndi", "sa7", "a2dar".
 _NUMBER_WITH_UNIT = re.compile(r"^(\d+([^aeiouy\d]*|min|eur|euro|euroa)|m[23])$")
+# Clock times ("3am", "11pm") and English text speak ("gr8", "2day") put a digit in a word too.
+_CLOCK_TIME = re.compile(r"^\d{1,2}(am|pm)$")
+_TEXT_SPEAK = frozenset(
+    "gr8 2day 2nite 2night 2moro 2morrow 2mrw l8 l8r b4 4u 2u m8 w8 h8 any1 some1 no1 every1 "
+    "4ever 2gether 4get 2go 4got".split()
+)
 _ARABIZI_DIGRAPHS = (("sh", "$"), ("ch", "$"), ("kh", "5"), ("gh", "8"), ("th", "t"), ("dh", "d"))
 _ARABIZI_VOWELS = re.compile(r"[aeiouy']")
 _REPEATS = re.compile(r"(.)\1+")
@@ -69,12 +75,23 @@ def arabizi_skeleton(word: Text) -> Text:
     return skeleton or word
 
 
-def is_arabizi(words: List[Text]) -> bool:
-    """A message is Arabizi when a word uses a digit as a letter ("3ndi", "a2dar", "7aki")."""
-    return any(
-        _ARABIZI_WORD.match(w) and not _ORDINAL.match(w) and not _NUMBER_WITH_UNIT.match(w)
-        for w in (word.lower() for word in words)
+def _digit_as_letter(word: Text) -> bool:
+    return bool(
+        _ARABIZI_WORD.match(word)
+        and not _ORDINAL.match(word)
+        and not _NUMBER_WITH_UNIT.match(word)
+        and not _CLOCK_TIME.match(word)
+        and word not in _TEXT_SPEAK
     )
+
+
+def is_arabizi(words: List[Text]) -> bool:
+    """A message is Arabizi when a word uses a digit as a letter ("3ndi", "a2dar", "7aki").
+
+    "till 3am", "gr8", "2day" are English: a clock time or text speak does not count (so a
+    Levantine "3am" needs another such word beside it, which Arabizi messages have).
+    """
+    return any(_digit_as_letter(w) for w in (word.lower().strip(".,!?;:") for word in words))
 
 
 def normalize_token(word: Text, arabizi: bool = False) -> Text:

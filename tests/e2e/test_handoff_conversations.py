@@ -7,7 +7,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.e2e.conftest import first_text, is_arabic, new_sender
-from tests.support.conversations import ASK_FOR_A_PERSON, DESCRIPTIONS
+from tests.support.conversations import (
+    ASK_FOR_A_PERSON,
+    DESCRIPTIONS,
+    answers_up_to_the_read_back,
+)
 from tests.support.servers import RunningBot
 
 pytestmark = pytest.mark.e2e
@@ -38,10 +42,10 @@ def test_a_consented_handoff_creates_a_correct_ticket(bot: RunningBot, language:
     assert {"/affirm", "/deny"} <= set(buttons_of(consent_question))
     assert is_arabic(first_text(consent_question)) == (language == "ar")
     assert {"phone", "sms", "email"} <= set(buttons_of(bot.say(sender, "/affirm")))
-    bot.say(sender, "sms")
-    assert set(buttons_of(bot.say(sender, "040 123 4567"))) >= {"fi", "en", "ar"}
-    bot.say(sender, language)
-    done = bot.say(sender, DESCRIPTIONS[language])
+    for answer in answers_up_to_the_read_back(language)[1:]:
+        read_back = bot.say(sender, answer)
+    assert "4567" in first_text(read_back)  # the contact is read back before anything is sent
+    done = bot.say(sender, "/affirm")
 
     ticket = next(m["custom"] for m in done if m.get("custom", {}).get("type") == "ticket")
     [(reference, stored_language, method, contact, urgency, description)] = tickets_of(bot, sender)
@@ -69,7 +73,8 @@ def test_an_invalid_phone_number_is_asked_again(bot: RunningBot, language: str, 
     bot.say(sender, "sms")
     again = bot.say(sender, "12345")
     assert hint in " ".join(m.get("text", "") for m in again)
-    assert set(buttons_of(bot.say(sender, "+358 50 123 4567"))) >= {"fi", "en", "ar"}
+    when = bot.say(sender, "+358 50 123 4567")
+    assert len(buttons_of(when)) >= 3  # the next question: when contact suits best
 
 
 @pytest.mark.parametrize(
@@ -101,7 +106,7 @@ def test_eviction_answers_offer_a_counsellor_and_yes_starts_the_form(bot: Runnin
 def test_forgetting_deletes_the_ticket_and_the_stored_conversation(bot: RunningBot) -> None:
     sender = new_sender()
     bot.say(sender, ASK_FOR_A_PERSON["en"], language="en")
-    for answer in ("/affirm", "email", "resident@example.com", "en", DESCRIPTIONS["en"]):
+    for answer in [*answers_up_to_the_read_back("en", method="email"), "/affirm"]:
         bot.say(sender, answer)
     assert len(tickets_of(bot, sender)) == 1
 

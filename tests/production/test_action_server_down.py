@@ -18,7 +18,7 @@ import yaml
 
 from tests.e2e.conftest import new_sender
 from tests.production.conftest import ProductionStack, customs
-from tests.support.conversations import ASK_FOR_A_PERSON, DESCRIPTIONS
+from tests.support.conversations import ASK_FOR_A_PERSON, answers_up_to_the_read_back
 from tests.support.redis_keys import REDIS_URL
 from tests.support.servers import RunningBot
 
@@ -26,6 +26,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.e2e]
 
 ROOT = Path(__file__).resolve().parents[2]
 THANKS = {"fi": "kiitos", "en": "thank you", "ar": "شكرا"}
+CONFIRM = "/affirm"  # "Yes, send" under the read-back
 RETRY_WAIT_SECONDS = 60
 
 
@@ -34,10 +35,10 @@ def system_text(language: str, key: str) -> str:
     return text
 
 
-def up_to_the_description(bot: RunningBot, language: str) -> str:
+def up_to_the_read_back(bot: RunningBot, language: str) -> str:
     sender = new_sender()
     bot.say(sender, ASK_FOR_A_PERSON[language], language=language)
-    for answer in ("/affirm", "sms", "040 123 4567", language):
+    for answer in answers_up_to_the_read_back(language):
         bot.say(sender, answer)
     return sender
 
@@ -63,15 +64,15 @@ def test_system_messages_exist_in_every_language() -> None:
 def test_tickets_survive_an_action_server_restart(production: ProductionStack) -> None:
     bot = production.bot(1)  # the replica that stays up in test_replicas
     languages = ["fi", "en", "ar"]
-    in_flight = {up_to_the_description(bot, lang): lang for lang in languages}
-    while_down = {up_to_the_description(bot, lang): lang for lang in languages}
+    in_flight = {up_to_the_read_back(bot, lang): lang for lang in languages}
+    while_down = {up_to_the_read_back(bot, lang): lang for lang in languages}
     first_replies: dict[str, list[dict[str, Any]]] = {}
 
-    # 1. The server is killed while these descriptions (the form's last answer) are in flight.
-    def describe(sender: str) -> None:
-        first_replies[sender] = bot.say(sender, DESCRIPTIONS[in_flight[sender]])
+    # 1. The server is killed while these confirmations (the form's last answer) are in flight.
+    def confirm(sender: str) -> None:
+        first_replies[sender] = bot.say(sender, CONFIRM)
 
-    threads = [threading.Thread(target=describe, args=(s,)) for s in in_flight]
+    threads = [threading.Thread(target=confirm, args=(s,)) for s in in_flight]
     for thread in threads:
         thread.start()
     time.sleep(0.3)
@@ -81,7 +82,7 @@ def test_tickets_survive_an_action_server_restart(production: ProductionStack) -
 
     # 2. While it is down: a clear answer in the resident's language, and no ticket yet.
     for sender, lang in while_down.items():
-        reply = bot.say(sender, DESCRIPTIONS[lang])
+        reply = bot.say(sender, CONFIRM)
         first_replies[sender] = reply
         assert reply[0]["text"] == system_text(lang, "service_unavailable")
         assert customs(reply, "service_unavailable") == [

@@ -13,3 +13,19 @@ DESCRIPTIONS = {
     "en": "my landlord wants to evict me, the court date is 15 December",
     "ar": "صاحب البيت يريد طردي والمحكمة يوم 15/12",
 }
+# Typed answers to the hand-off's time and language questions.
+PREFERRED_TIMES = {"fi": "aamupäivällä", "en": "mornings", "ar": "الصبح"}
+CONTACT_LANGUAGES = {"fi": "suomeksi", "en": "in English", "ar": "بالعربي"}
+
+
+def answers_up_to_the_read_back(language: str, method: str = "sms") -> list[str]:
+    """What a resident answers, button by button or typed, from consent to the read-back."""
+    contact = "resident@example.com" if method == "email" else "040 123 4567"
+    return [
+        "/affirm",
+        method,
+        contact,
+        PREFERRED_TIMES[language],
+        CONTACT_LANGUAGES[language],
+        DESCRIPTIONS[language],
+    ]

@@ -64,7 +64,11 @@ def consented_slots(**overrides: Any) -> dict[str, Any]:
         "handoff_consent": True,
         "contact_method": "sms",
         "contact_value": "+358401234567",
+        "preferred_time": "morning",
+        "preferred_period": "morning",
         "handoff_language": "ar",
+        "interpreter_language": "ar",
         "handoff_description": "my landlord sent court papers",
+        "handoff_confirm": True,
         **overrides,
     }

@@ -351,7 +351,11 @@
   }
 
   function renderBotTurn(entry, index) {
-    const companion = entry.messages.map((m) => m.custom).find((c) => c && c.type === "companion");
+    // Each action of a turn sends its own companion payload; together they are the second column.
+    const companions = entry.messages.map((m) => m.custom).filter((c) => c && c.type === "companion");
+    const companion = companions.length
+      ? { lang: companions[0].lang, messages: companions.flatMap((c) => c.messages) }
+      : null;
     const own = entry.messages.filter((m) => !(m.custom && ["companion", "language"].includes(m.custom.type)));
     const turn = el("div", { className: "hc-turn hc-bot" }, el("span", { className: "hc-sr", text: strings.guide + ": " }));
     if (!orientation || !companion) {
