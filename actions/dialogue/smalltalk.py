@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.dialogue.advice import OFFER_SLOT, answer_with_article, stay_in_topic
 from actions.dialogue.base import EventList, LocalizedAction, SingleReplyAction
 from actions.dialogue.handoff_slots import FORM as HANDOFF_FORM
-from actions.dialogue.history import TOPIC_SLOT, intents_ranked
+from actions.dialogue.history import TOPIC_SLOT, ranking
 from actions.handoff.answers import read_answer
 from actions.i18n.catalog import N_, Translator
 
@@ -50,6 +50,9 @@ class ActionGoodbye(SingleReplyAction):
 
 
 SOCIAL_INTENTS = ("greet", "goodbye")
+# "Moi", "moi moi", "Moikka!": a short message the NLU gives mostly to hello and bye together.
+SOCIAL_WORDS = 3
+SOCIAL_SHARE = 0.6
 # Above this confidence the NLU's small-talk intent is believed, follow-up or not.
 SURE = 0.8
 
@@ -59,11 +62,12 @@ def greeting_or_goodbye(tracker: Tracker) -> type[SingleReplyAction] | None:
 
     At the start of a conversation it is a greeting; later it is a goodbye.
     """
-    ranking = intents_ranked(tracker.latest_message or {})
-    first_two = set(ranking[:2])
-    if not ranking or ranking[0] not in SOCIAL_INTENTS:
+    message = tracker.latest_message or {}
+    ranked = ranking(message)[:2]
+    if len((message.get("text") or "").split()) > SOCIAL_WORDS or len(ranked) < 2:
         return None
-    if len(first_two & set(SOCIAL_INTENTS)) < 2 and conversation_started(tracker):
+    social = [entry for entry in ranked if entry["name"] in SOCIAL_INTENTS]
+    if len(social) < 2 or sum(float(e.get("confidence") or 0) for e in social) < SOCIAL_SHARE:
         return None
     return ActionGoodbye if conversation_started(tracker) else ActionGreet
 
