@@ -18,7 +18,7 @@ from actions.content import Article
 from actions.dialogue.base import EventList, LocalizedAction
 from actions.dialogue.context import DialogueContext
 from actions.dialogue.handoff_slots import FORM
-from actions.dialogue.history import TOPIC_SLOT, intents_ranked, ranking
+from actions.dialogue.history import TOPIC_SLOT, intents_ranked
 from actions.dialogue.payloads import article_payload, intent_button, yes_no_buttons
 from actions.handoff.answers import asks_for_a_person, sounds_like_a_follow_up
 from actions.i18n import formatting
@@ -38,9 +38,6 @@ LIKELY = 3
 # A topic question that ranks the hand-off second at least this high also asks for a person.
 HANDOFF_INTENT = "human_handoff"
 ALSO_ASKED = 0.2
-# An unsure NLU's first topic is still answered when it is this likely and this far ahead.
-LEADER_CONFIDENCE = 0.3
-LEADER_MARGIN = 0.1
 # Never "stay" away from an emergency: a person without a roof tonight gets that answer.
 NEVER_OVERRIDDEN = {"homeless_emergency"}
 
@@ -168,12 +165,7 @@ class ActionAnswerTopic(LocalizedAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
-        return self.answer(dispatcher, tracker, text, answered_topic(tracker))
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator, topic: str
-    ) -> EventList:
-        """Answer `topic`; after the urgent answers, offer a counsellor."""
+        topic = answered_topic(tracker)
         # The emergency answer always opens with 112: never a section of it instead.
         follow_up = topic == tracker.get_slot(TOPIC_SLOT) and topic not in NEVER_OVERRIDDEN
         question = (tracker.latest_message or {}).get("text") or ""
@@ -191,18 +183,6 @@ class ActionAnswerTopic(LocalizedAction):
                 text=text.gettext("handoff.offer"), buttons=yes_no_buttons(text)
             )
         return [SlotSet(TOPIC_SLOT, topic), SlotSet(OFFER_SLOT, offer)]
-
-
-def clear_leader(tracker: Tracker, topics: set[str]) -> str | None:
-    """A topic the NLU, though unsure overall, clearly prefers to everything else: good enough
-    to answer ("who pays the floor? it was old already" as repairs) rather than ask back."""
-    entries = ranking(tracker.latest_message or {})
-    if not entries or entries[0].get("name") not in topics:
-        return None
-    first = float(entries[0].get("confidence") or 0)
-    second = float(entries[1].get("confidence") or 0) if len(entries) > 1 else 0.0
-    clear = first >= LEADER_CONFIDENCE and first - second >= LEADER_MARGIN
-    return str(entries[0]["name"]) if clear else None
 
 
 class ActionReadMore(LocalizedAction):

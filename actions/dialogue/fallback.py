@@ -10,9 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.dialogue.advice import (
     OFFER_SLOT,
-    ActionAnswerTopic,
     answer_with_article,
-    clear_leader,
     stay_in_topic,
     wants_a_person,
 )
@@ -91,9 +89,6 @@ class ActionNotUnderstood(LocalizedAction):
             topic = tracker.get_slot(TOPIC_SLOT)
             answer_with_article(dispatcher, self.context, topic, text, section)
             return []
-        leader = None if letter else clear_leader(tracker, self.context.content.topics())
-        if leader is not None:
-            return ActionAnswerTopic(self.context).answer(dispatcher, tracker, text, leader)
         return self.not_understood(dispatcher, tracker, text, letter)
 
     def not_understood(
