@@ -17,12 +17,12 @@ import snowballstemmer
 from rank_bm25 import BM25Okapi
 
 from actions.content import Article, ContentLibrary
+from actions.handoff.phrases import fold
 
 _HEADING = re.compile(r"^## +(.+)$", re.MULTILINE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMERS = {"en": "english", "ar": "arabic"}
 FINNISH_PREFIX = 5
-_FOLDS = str.maketrans({"ä": "a", "ö": "o", "å": "o", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})
 # The heading says what a section is about; it counts as much as this many repetitions.
 HEADING_WEIGHT = 5
 # Below this score no section is about the question.
@@ -61,9 +61,9 @@ def stems(text: str, language: str) -> list[str]:
     """
     found = [word for word in _WORD.findall(text.lower()) if not word.isdigit()]
     if language == "fi":
-        return [word.translate(_FOLDS)[:FINNISH_PREFIX] for word in found]
+        return [fold(word)[:FINNISH_PREFIX] for word in found]
     stemmer = snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
-    return [s.translate(_FOLDS) for s in stemmer.stemWords(found)]
+    return [fold(stem) for stem in stemmer.stemWords(found)]
 
 
 @dataclass(frozen=True)
