@@ -8,10 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from actions.arabic_numbers import isolate_content
 from actions.content_check import check_content
 from actions.db.engine import build_engine, build_session_factory
 from actions.db.migrate import upgrade_to_head
 from actions.db.models import Role
+from actions.i18n.catalog import LOCALES_DIR
 from actions.privacy.purge import purge_closed_tickets
 from actions.services.counsellors import AccountError, create_counsellor
 from actions.settings import SUPPORTED_LANGUAGES, get_settings
@@ -61,6 +63,15 @@ def _check_content(args: argparse.Namespace) -> int:
     return 0
 
 
+def _isolate_numbers(args: argparse.Namespace) -> int:
+    content_dir = args.content_dir or get_settings().content_dir
+    changed = isolate_content(content_dir, LOCALES_DIR)
+    for path in changed:
+        print(f"isolated the numbers in {path}")
+    print(f"{len(changed)} file(s) changed")
+    return 0
+
+
 def _purge(args: argparse.Namespace) -> int:
     settings = get_settings()
     days = args.days if args.days is not None else settings.purge_closed_after_days
@@ -99,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--content-dir", type=Path, default=None)
     check.set_defaults(run=_check_content)
+    isolate = content_commands.add_parser(
+        "isolate", help="keep every number in the Arabic content and catalog left to right"
+    )
+    isolate.add_argument("--content-dir", type=Path, default=None)
+    isolate.set_defaults(run=_isolate_numbers)
     return parser
 
 

@@ -10,6 +10,7 @@ way against every article written in the letter's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -139,3 +140,16 @@ def clear_winner(library: ContentLibrary, text: str, language: str) -> str | Non
     if len(scores) < 2 or scores[0][0] < MIN_SCORE:
         return None
     return scores[0][1] if scores[0][0] >= CLEAR_MARGIN * scores[1][0] else None
+
+
+def best_of(
+    library: ContentLibrary, text: str, language: str, candidates: Iterable[str]
+) -> tuple[str, float] | None:
+    """Of the `candidates` topics, the one whose article `text` is most about, with its score."""
+    topics, bm25 = _library_index(library, language)
+    scores = dict(zip(topics, bm25.get_scores(stems(text, language)), strict=True))
+    scored = [(float(scores[topic]), topic) for topic in candidates if topic in scores]
+    if not scored:
+        return None
+    score, topic = max(scored)
+    return (topic, score) if score >= MIN_SCORE else None

@@ -17,12 +17,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from actions.topics import CONTENT_TOPICS
+
 LANGUAGES = ("fi", "en", "ar")
-CONTENT_INTENTS = {
-    "rent_payment", "rent_arrears", "eviction", "deposit", "lease_contract", "ending_lease",
-    "repairs", "living_together", "housing_allowance", "social_assistance", "debt_help",
-    "budgeting", "finding_home", "moving_in", "newcomer_housing", "homeless_emergency",
-}  # fmt: skip
+CONTENT_INTENTS = set(CONTENT_TOPICS)
 TARGET_ACCURACY = 0.92
 TARGET_MACRO_F1 = 0.90
 TARGET_CONTENT_F1 = 0.80

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,9 +12,10 @@ import pytest
 from actions.cli import main
 from actions.content_check import check_content
 from actions.i18n.catalog import LOCALES_DIR
+from actions.topics import CONTENT_TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 24)
+TODAY = date(2026, 12, 2)
 
 
 def test_published_content_passes_today() -> None:
@@ -21,12 +23,8 @@ def test_published_content_passes_today() -> None:
     assert check_content(ROOT / "content") == []
 
 
-def test_published_content_has_all_sixteen_topics_in_three_languages() -> None:
-    topics = {
-        "rent_payment", "rent_arrears", "eviction", "deposit", "lease_contract", "ending_lease",
-        "repairs", "living_together", "housing_allowance", "social_assistance", "debt_help",
-        "budgeting", "finding_home", "moving_in", "newcomer_housing", "homeless_emergency",
-    }  # fmt: skip
+def test_published_content_has_every_listed_topic_in_three_languages() -> None:
+    topics = set(CONTENT_TOPICS)
     for language in ("fi", "en", "ar"):
         assert {p.stem for p in (ROOT / "content" / language).glob("*.md")} == topics
 
@@ -65,7 +63,9 @@ def test_a_malformed_source_url_fails(content: Path) -> None:
 
 
 def test_a_review_older_than_twelve_months_fails(content: Path) -> None:
-    edit(content / "en" / "budgeting.md", "reviewed: 2026-11-24", "reviewed: 2025-11-01")
+    path = content / "en" / "budgeting.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"reviewed: [\d-]+", "reviewed: 2025-11-01", text), encoding="utf-8")
     assert "over 12 months" in problems_of(content)
 
 
@@ -110,3 +110,39 @@ def test_a_glossary_stem_used_by_two_terms_fails(content: Path) -> None:
     text = glossary.read_text(encoding="utf-8")
     glossary.write_text(text.replace("[vuokranantaj", "[vuokravakuu, vuokranantaj", 1), "utf-8")
     assert "stem 'vuokravakuu' belongs to two terms" in problems_of(content)
+
+
+def test_a_phone_number_in_arabic_text_without_isolation_fails(content: Path) -> None:
+    edit(content / "ar" / "moving_in.md", "\n## ", "\nاتصل على الرقم 03 819 4850.\n\n## ")
+    assert "'03 819 4850' is not isolated" in problems_of(content)
+
+
+def test_the_isolate_command_fixes_what_the_checker_finds(content: Path) -> None:
+    edit(content / "ar" / "moving_in.md", "\n## ", "\nاتصل على الرقم 03 819 4850.\n\n## ")
+    assert main(["content", "isolate", "--content-dir", str(content)]) == 0
+    assert "is not isolated" not in problems_of(content)
+
+
+def test_a_source_on_the_retired_list_fails(content: Path) -> None:
+    edit(
+        content / "fi" / "deposit.md",
+        'url: "https://',
+        'url: "https://www.infopankki.fi/x"\n  - title: "y"\n    url: "https://',
+    )
+    assert "infopankki.fi/x is retired" in problems_of(content)
+
+
+def test_a_topic_without_nlu_data_in_one_language_fails(content: Path, tmp_path: Path) -> None:
+    nlu = tmp_path / "nlu"
+    shutil.copytree(ROOT / "data" / "nlu", nlu)
+    for path in (nlu / "en").glob("deposit*.yml"):
+        path.unlink()
+    found = "\n".join(check_content(content, LOCALES_DIR, today=TODAY, nlu_dir=nlu))
+    assert "en: topic 'deposit' has no NLU data" in found
+
+
+def test_an_article_whose_topic_is_not_listed_fails(content: Path) -> None:
+    for language in ("fi", "en", "ar"):
+        shutil.copy(content / language / "deposit.md", content / language / "pets.md")
+        edit(content / language / "pets.md", "id: deposit", "id: pets")
+    assert "topic 'pets' is not listed in topics.yml" in problems_of(content)

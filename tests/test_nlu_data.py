@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from actions.topics import CONTENT_TOPICS
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fi", "en", "ar")
 REQUIRED_INTENTS = [
-    "rent_payment", "rent_arrears", "eviction", "deposit", "lease_contract", "ending_lease",
-    "repairs", "living_together", "housing_allowance", "social_assistance", "debt_help",
-    "budgeting", "finding_home", "moving_in", "newcomer_housing", "homeless_emergency",
+    *CONTENT_TOPICS,
     "human_handoff", "greet", "goodbye", "thanks", "affirm", "deny", "bot_challenge",
     "change_language", "out_of_scope",
 ]  # fmt: skip

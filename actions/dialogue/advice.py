@@ -20,16 +20,16 @@ from actions.dialogue.context import DialogueContext
 from actions.dialogue.handoff_slots import FORM
 from actions.dialogue.history import TOPIC_SLOT, intents_ranked
 from actions.dialogue.payloads import article_payload, intent_button, yes_no_buttons
+from actions.dialogue.second_question import second_topic
 from actions.handoff.answers import asks_for_a_person, sounds_like_a_follow_up
 from actions.i18n import formatting
 from actions.i18n.catalog import Translator
 from actions.language import looks_pasted
 from actions.sections import Section, best_section, clear_section
+from actions.topics import NEVER_OVERRIDDEN, OFFER_COUNSELLOR_AFTER
 
 OFFER_SLOT = "handoff_offered"
 MAX_RELATED_BUTTONS = 2
-# After these answers the bot offers a counsellor straight away (the article comes first).
-OFFER_COUNSELLOR_AFTER = {"eviction", "rent_arrears", "homeless_emergency"}
 # A prediction of another topic below this confidence stays in the current topic when the
 # current topic is among the NLU's `LIKELY` first guesses.
 STAY_BELOW_CONFIDENCE = 0.6
@@ -38,8 +38,6 @@ LIKELY = 3
 # A topic question that ranks the hand-off second at least this high also asks for a person.
 HANDOFF_INTENT = "human_handoff"
 ALSO_ASKED = 0.2
-# Never "stay" away from an emergency: a person without a roof tonight gets that answer.
-NEVER_OVERRIDDEN = {"homeless_emergency"}
 
 
 def _review_note(article: Article, text: Translator) -> str:
@@ -162,6 +160,19 @@ class ActionAnswerTopic(LocalizedAction):
             return None
         return clear_section(article, question)
 
+    def _answer_second_question(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, topic: str, text: Translator
+    ) -> None:
+        """ "How do I pay the rent? And what is the deposit?": the deposit is answered too."""
+        message = tracker.latest_message or {}
+        second = second_topic(self.context.content, message, topic, text.language)
+        article = self.context.content.get(second, text.language) if second else None
+        if second is None or article is None:
+            return
+        # Translators: introduces the answer to a second question asked in the same message.
+        dispatcher.utter_message(text=text.gettext("advice.second_question", title=article.title))
+        answer_with_article(dispatcher, self.context, second, text)
+
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: Translator
     ) -> EventList:
@@ -172,6 +183,8 @@ class ActionAnswerTopic(LocalizedAction):
         section = self._section(topic, question, text, follow_up=follow_up)
         if not answer_with_article(dispatcher, self.context, topic, text, section):
             return []
+        if not question.startswith("/"):
+            self._answer_second_question(dispatcher, tracker, topic, text)
         if follow_up:
             return []
         if wants_a_person(tracker):  # "I want to talk to a counsellor, I have rent arrears"
@@ -203,4 +216,14 @@ class ActionReadMore(LocalizedAction):
             text=f"{article.details}\n\n{_review_note(article, text)}",
             json_message=article_payload(article, full_text=True),
         )
+        # The whole article ends with where to go next: related topics or a person.
+        buttons = [
+            intent_button(related.title, related.id)
+            for related in filter(
+                None, (self.context.content.get(r, text.language) for r in article.related)
+            )
+        ][:MAX_RELATED_BUTTONS]
+        buttons.append(intent_button(text.gettext("handoff.button"), HANDOFF_INTENT))
+        # Translators: after the whole article; buttons follow (related topics, a counsellor).
+        dispatcher.utter_message(text=text.gettext("article.next_step"), buttons=buttons)
         return []

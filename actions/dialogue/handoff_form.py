@@ -42,8 +42,8 @@ from actions.handoff.answers import Answer, read_answer
 from actions.handoff.contact import ContactMethod
 from actions.i18n.catalog import Translator
 from actions.privacy.redaction import redact
+from actions.topics import EMERGENCY_TOPIC
 
-EMERGENCY_TOPIC = "homeless_emergency"
 # A question is asked at most three times in a row (once and twice again); then the form ends.
 MAX_RETRIES = 2
 # A message is taken for a question on another topic only when the NLU is this sure of it.

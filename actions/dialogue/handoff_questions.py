@@ -32,9 +32,9 @@ from actions.handoff.contact import ContactMethod, readable_contact
 from actions.handoff.periods import PERIOD_KEYS, Period
 from actions.i18n.catalog import N_, Translator, isolate
 from actions.settings import SUPPORTED_LANGUAGES
+from actions.topics import EMERGENCY_TOPIC
 
 Buttons = list[dict[str, str]]
-EMERGENCY_TOPIC = "homeless_emergency"
 # Translators: the read-back's first line; {contact} is the number or address.
 READBACK_KEYS = {
     ContactMethod.PHONE: N_("handoff.readback_phone"),

@@ -9,6 +9,9 @@ from datetime import date, timedelta
 from actions.db.models import Urgency
 from actions.extraction.facts import Facts
 from actions.i18n.catalog import N_
+from actions.topics import EMERGENCY_TOPIC
+
+VIOLENCE_TOPIC = "domestic_violence"
 
 # Labels the inbox shows as `urgency.<level>` and `reason.<code>` (keys listed for extraction).
 # Translators: urgency levels and the reasons for them, shown to counsellors.
@@ -17,6 +20,7 @@ LABEL_KEYS = (
     N_("urgency.high"),
     N_("urgency.normal"),
     N_("reason.no_place_to_stay"),
+    N_("reason.violence_at_home"),
     N_("reason.eviction"),
     N_("reason.court_or_enforcement"),
     N_("reason.deadline_within_two_weeks"),
@@ -37,8 +41,10 @@ def derive_urgency(
 ) -> tuple[Urgency, list[str]]:
     """Return the urgency and the reasons for it (stable codes the inbox translates)."""
     topics = set(topics)
-    if "homeless_emergency" in topics:
+    if EMERGENCY_TOPIC in topics:
         return Urgency.EMERGENCY, ["no_place_to_stay"]
+    if VIOLENCE_TOPIC in topics:
+        return Urgency.EMERGENCY, ["violence_at_home"]
     reasons = []
     if "eviction" in topics:
         reasons.append("eviction")

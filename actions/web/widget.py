@@ -49,6 +49,7 @@ WIDGET_KEYS = (
     N_("widget.start_deposit"),
     N_("widget.start_housing_allowance"),
     N_("widget.start_newcomer"),
+    N_("widget.start_debt_collection"),
     N_("widget.sources"),
     N_("widget.reviewed"),
     N_("widget.helpful_question"),

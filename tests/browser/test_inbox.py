@@ -95,3 +95,33 @@ def test_a_wrong_password_shows_an_error(browser: Browser, server: tuple[str, st
     page.get_by_label("Salasana").fill("wrong password")
     page.get_by_role("button", name="Kirjaudu").click()
     expect(page.get_by_role("alert")).to_contain_text("Väärä sähköposti tai salasana")
+
+
+def test_numbers_in_an_arabic_ticket_read_left_to_right(
+    browser: Browser, server: tuple[str, str]
+) -> None:
+    url, database_url = server
+    engine = build_engine(database_url)
+    request = TicketRequest(
+        conversation_id="browser-ar",
+        language="ar",
+        topic="rent_arrears",
+        topics=["rent_arrears"],
+        urgency=Urgency.NORMAL,
+        contact_method="phone",
+        contact_value="040 123 4567",
+        description="وصلتني رسالة بتاريخ 1.12.2026، رقمي 040 123 4567",
+    )
+    create_ticket(build_session_factory(engine), request)
+    engine.dispose()
+    page = browser.new_page()
+    page.goto(f"{url}/inbox")
+    page.get_by_label("Sähköposti").fill("anna@lahti.example")
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu").click()
+    page.locator("#tickets li").first.get_by_role("button").click()
+    numbers = page.locator("#summary dd bdi[dir=ltr]")
+    expect(numbers.filter(has_text="040 123 4567").first).to_be_visible()
+    expect(numbers.filter(has_text="1.12.2026")).to_have_count(1)
+    description = page.locator("#summary dd", has_text="وصلتني")
+    assert description.evaluate("dd => getComputedStyle(dd).direction") == "rtl"

@@ -273,7 +273,7 @@ def test_a_counsellor_is_always_one_press_away(page: Page, bot: RunningBot) -> N
     open_chat(page, bot, "lang=fi")
     ask(page, "Mitä on toimeentulotuki?")
     page.locator(".hc-log").evaluate("log => log.scrollTop = 0")
-    counsellor = page.get_by_role("button", name="Puhu asumisneuvojan kanssa")
+    counsellor = page.get_by_role("button", name="Pyydä asumisneuvojaa soittamaan")
     expect(counsellor).to_be_in_viewport()
     counsellor.click()
     expect(page.locator(".hc-log > .hc-bot:not(.hc-welcome)")).to_have_count(2)
@@ -328,3 +328,48 @@ def test_axe_finds_no_serious_accessibility_violation(
     assert serious_accessibility_violations(page) == []
     ask(page, QUESTIONS[query[5:7]][0])
     assert serious_accessibility_violations(page) == []
+
+
+def test_arabic_phone_numbers_are_call_links_that_read_left_to_right(
+    page: Page, bot: RunningBot
+) -> None:
+    open_chat(page, bot, "lang=ar")
+    ask(page, "صاحب البيت يريد طردي من الشقة، ماذا أفعل؟")
+    links = last_answer(page).locator(".hc-bubble a[href^='tel:']")
+    expect(links.first).to_be_visible()
+    grouped = [links.nth(i) for i in range(links.count()) if " " in links.nth(i).inner_text()]
+    assert grouped, "the eviction answer gives a phone number in groups"
+    for link in grouped:
+        digits = re.sub(r"[^\d+]", "", link.inner_text())
+        assert link.get_attribute("href") == f"tel:{digits}"
+        # Its first digit is drawn left of its last digit: the groups are not reversed.
+        assert link.evaluate(
+            """a => { const text = a.firstChild, range = document.createRange();
+                range.setStart(text, 0); range.setEnd(text, 1);
+                const first = range.getBoundingClientRect().x;
+                range.setStart(text, text.length - 1); range.setEnd(text, text.length);
+                return first < range.getBoundingClientRect().x; }"""
+        )
+    screenshot(page, "arabic-phone-numbers")
+
+
+def test_read_more_on_a_phone_is_one_page_to_scroll_and_ends_with_a_next_step(
+    browser: Browser, bot: RunningBot
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    try:
+        open_chat(phone, bot, "lang=fi")
+        ask(phone, "Mitä vuokravakuudesta pitää tietää?")
+        before = answers(phone)
+        last_answer(phone).get_by_role("button", name="Lue lisää").click()
+        expect(phone.locator(".hc-log > .hc-bot:not(.hc-welcome)")).to_have_count(before + 1)
+        overflow = phone.evaluate("getComputedStyle(document.querySelector('.hc-log')).overflowY")
+        assert overflow == "visible", "no scrolling box inside the page on a phone"
+        expect(
+            last_answer(phone).get_by_role("button", name="Pyydä asumisneuvojaa soittamaan")
+        ).to_be_visible()
+        expect(phone.locator("#hc-input")).to_be_in_viewport()
+        screenshot(phone, "phone-read-more")
+    finally:
+        context.close()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from tests.e2e.conftest import article_of, first_text, is_arabic, new_sender
 from tests.support.servers import RunningBot
@@ -62,9 +65,9 @@ QUESTIONS = {
         "ar": "ليس عندي مال للطعام، هل يمكنني الحصول على المساعدة الاجتماعية؟",
     },
     "debt_help": {
-        "fi": "Perintätoimisto lähetti kirjeen ja velkoja on liikaa",
-        "en": "A debt collector sent me a letter and I have too many debts",
-        "ar": "وصلتني رسالة من شركة تحصيل الديون وعندي ديون كثيرة",
+        "fi": "Minulla on velkoja monelle eri taholle, mistä saan velkaneuvontaa?",
+        "en": "I owe money to many companies and can't manage, where can I get debt counselling?",
+        "ar": "عندي ديون كثيرة لجهات مختلفة، أين أجد استشارة بخصوص الديون؟",
     },
     "budgeting": {
         "fi": "Rahat loppuu aina ennen kuun loppua, miten teen budjetin?",
@@ -92,6 +95,11 @@ QUESTIONS = {
         "ar": "ليس لدي مكان أنام فيه الليلة",
     },
 }
+
+# The topics added later, one question each per language, written apart from the NLU data.
+QUESTIONS.update(
+    yaml.safe_load(Path(__file__).with_name("new_topic_questions.yml").read_text(encoding="utf-8"))
+)
 
 
 def all_text(messages: list[dict]) -> str:

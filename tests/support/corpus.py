@@ -174,7 +174,9 @@ class TurnResult:
 
     @property
     def topic_right(self) -> bool:
-        return bool(set(_as_list(self.expect.get("topic"))) & set(self.observed.topics))
+        also = set(_as_list(self.expect.get("also_topic")))
+        first = set(_as_list(self.expect.get("topic"))) & set(self.observed.topics)
+        return bool(first) and also <= set(self.observed.topics)
 
     @property
     def language_right(self) -> bool:
@@ -196,6 +198,9 @@ def check_turn(expect: dict[str, Any], seen: Observed, language: str) -> list[st
     failures = []
     if "topic" in expect and not set(_as_list(expect["topic"])) & set(seen.topics):
         failures.append(f"topic {expect['topic']} expected, got {seen.topics or 'none'}")
+    missing = set(_as_list(expect.get("also_topic"))) - set(seen.topics)
+    if missing:
+        failures.append(f"the second question's topic {sorted(missing)} expected, got {seen.topics}")
     if "ask" in expect and seen.asking not in _as_list(expect["ask"]):
         failures.append(f"question {expect['ask']} expected, got {seen.asking or 'none'}")
     if expect.get("greeting") and not seen.says("greet.welcome"):

@@ -22,6 +22,28 @@ function element(tag, text, className) {
   return node;
 }
 
+// Digit runs with separators (phone numbers, dates, amounts): shown left to right inside
+// Arabic text too, as actions/i18n/bidi.py NUMBER_RUN finds them.
+const NUMBER_RUN = /\+?\d+(?:[ \u00a0.,:\/\u2013-]\d+)+/g;
+
+/** An element whose text reads in its own direction, each number isolated left to right. */
+function textWithNumbers(tag, text) {
+  const node = document.createElement(tag);
+  node.dir = "auto";
+  const value = String(text);
+  let last = 0;
+  for (const match of value.matchAll(NUMBER_RUN)) {
+    node.append(value.slice(last, match.index));
+    const number = document.createElement("bdi");
+    number.dir = "ltr";
+    number.textContent = match[0];
+    node.append(number);
+    last = match.index + match[0].length;
+  }
+  node.append(value.slice(last));
+  return node;
+}
+
 async function refreshList() {
   const filter = document.getElementById("status-filter").value;
   const query = filter === "open" ? "" : `?status=${filter}`;
@@ -52,13 +74,13 @@ async function showTicket(reference) {
   document.getElementById("detail").hidden = false;
   document.getElementById("detail-title").textContent = `${ticket.reference} · ${TEXT[ticket.status]}`;
   document.getElementById("summary").replaceChildren(
-    ...ticket.summary_fi.flatMap(([label, value]) => [element("dt", label), element("dd", value)]),
+    ...ticket.summary_fi.flatMap(([label, value]) => [element("dt", label), textWithNumbers("dd", value)]),
   );
   document.getElementById("notes").replaceChildren(
     ...ticket.notes.map((n) => element("li", `${n.author}: ${n.body}`)),
   );
   document.getElementById("transcript").replaceChildren(
-    ...(ticket.transcript || []).map((line) => element("li", `${TEXT[line.from]}: ${line.text}`)),
+    ...(ticket.transcript || []).map((line) => textWithNumbers("li", `${TEXT[line.from]}: ${line.text}`)),
   );
   document.getElementById("claim").disabled = ticket.status !== "new";
 }

@@ -27,10 +27,14 @@
     ["start_deposit", "/deposit"],
     ["start_housing_allowance", "/housing_allowance"],
     ["start_newcomer", "/newcomer_housing"],
+    ["start_debt_collection", "/debt_collection"],
   ];
   const SAFE_LINK = /^(https?:\/\/|mailto:|tel:)/i;
+  // Bold, italic, [label](url), a bare URL, an e-mail address, a run of digits isolated with
+  // U+2066...U+2069 (content/ar keeps numbers in their own order that way) and a Finnish phone
+  // number (or 112), which becomes a tel: link.
   const INLINE =
-    /\*\*(.+?)\*\*|\*(?!\s)([^*]+?)\*|\[([^\]]+)\]\(([^)\s]+)\)|((?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+    /\*\*(.+?)\*\*|\*(?!\s)([^*]+?)\*|\[([^\]]+)\]\(([^)\s]+)\)|((?:https?:\/\/|www\.)[^\s<>()]*[^\s<>().,;:!?'"])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|\u2066([^\u2069]*)\u2069|((?<![\w+.,])(?:\+358[ \u00a0]?\d{1,3}|0\d{1,3})(?:[ \u00a0]?\d{2,4}){1,3}(?![\w.,]\d)|(?<![\w.,])112(?![\w.,]\d|\d))/g;
 
   /* ---------- small DOM helpers ---------- */
 
@@ -95,22 +99,26 @@
     let last = 0;
     for (const match of text.matchAll(INLINE)) {
       marker.append(parent, text.slice(last, match.index));
-      const [whole, bold, italic, label, target, bare, email] = match;
+      const [whole, bold, italic, label, target, bare, email, isolated, phone] = match;
       if (bold !== undefined) appendInline(parent.appendChild(el("strong")), bold, marker, labels);
+      else if (isolated !== undefined) appendInline(parent.appendChild(el("bdi", { dir: "ltr" })), isolated, marker, labels);
+      else if (phone !== undefined) parent.append(link(`tel:${phone.replace(/[^\d+]/g, "")}`, phone, labels));
       else if (italic !== undefined) appendInline(parent.appendChild(el("em")), italic, marker, labels);
       else if (label !== undefined && SAFE_LINK.test(target)) parent.append(link(target, label, labels));
       else if (label !== undefined) marker.append(parent, whole);
-      else if (email !== undefined) parent.append(link(`mailto:${email}`, email, labels));
-      else parent.append(link(/^www\./i.test(bare) ? `https://${bare}` : bare, bare, labels));
+      else if (email !== undefined) parent.append(link(`mailto:${email}`, email, labels, "ltr"));
+      else parent.append(link(/^www\./i.test(bare) ? `https://${bare}` : bare, bare, labels, "ltr"));
       last = match.index + whole.length;
     }
     marker.append(parent, text.slice(last));
   }
 
-  function link(href, label, labels = strings) {
+  /** A safe link; `dir` "ltr" for an address or number shown as itself (it reads left to right
+   *  inside Arabic too: a URL ending in "/" or a phone number would otherwise be reordered). */
+  function link(href, label, labels = strings, dir = null) {
     if (!SAFE_LINK.test(href)) return el("span", { text: label });
     const external = /^https?:/i.test(href);
-    const anchor = el("a", { href, rel: external ? "noopener noreferrer" : null });
+    const anchor = el("a", { href, rel: external ? "noopener noreferrer" : null, dir: /^tel:/i.test(href) ? "ltr" : dir });
     anchor.textContent = label;
     if (external) {
       anchor.target = "_blank";
@@ -496,8 +504,14 @@
     );
   }
 
+  /** On a phone the log is part of the page (no inner scroll box): the page scrolls instead. */
+  function logScrolls() {
+    return getComputedStyle(ui.log).overflowY !== "visible";
+  }
+
   function scrollToEnd() {
-    ui.log.scrollTop = ui.log.scrollHeight;
+    if (logScrolls()) ui.log.scrollTop = ui.log.scrollHeight;
+    else ui.form.scrollIntoView({ block: "end" });
   }
 
   /** A message from the widget itself (not the bot), e.g. when the bot cannot be reached. */
@@ -514,7 +528,8 @@
     for (const button of ui.log.querySelectorAll(".hc-quick-button")) button.disabled = true;
     const rendered = ui.log.appendChild(renderEntry(entry, state.entries.length - 1));
     // An answer is read from its beginning; long ones must not open scrolled to their end.
-    if (entry.kind === "bot") ui.log.scrollTop = rendered.offsetTop - 8;
+    if (entry.kind === "bot" && logScrolls()) ui.log.scrollTop = rendered.offsetTop - 8;
+    else if (entry.kind === "bot") rendered.scrollIntoView({ block: "start" });
     else scrollToEnd();
   }
 
