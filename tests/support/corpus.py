@@ -200,7 +200,7 @@ def check_turn(expect: dict[str, Any], seen: Observed, language: str) -> list[st
         failures.append(f"topic {expect['topic']} expected, got {seen.topics or 'none'}")
     missing = set(_as_list(expect.get("also_topic"))) - set(seen.topics)
     if missing:
-        failures.append(f"the second question's topic {sorted(missing)} expected, got {seen.topics}")
+        failures.append(f"second question's topic {sorted(missing)} expected, got {seen.topics}")
     if "ask" in expect and seen.asking not in _as_list(expect["ask"]):
         failures.append(f"question {expect['ask']} expected, got {seen.asking or 'none'}")
     if expect.get("greeting") and not seen.says("greet.welcome"):
