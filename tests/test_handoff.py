@@ -105,6 +105,34 @@ def test_homeless_emergency_makes_the_ticket_an_emergency(
     assert "112" in body["responses"][0]["text"]
 
 
+def test_violence_at_home_makes_the_ticket_an_emergency(
+    stack: tuple[TestClient, sessionmaker[Session]],
+) -> None:
+    client, factory = stack
+    events = [user_event("mies uhkailee mua kotona"), topic_event("domestic_violence")]
+    submit(client, "fi", consented_slots(), events)
+    [ticket] = stored(factory)
+    assert (ticket.urgency, ticket.urgency_reasons) == (Urgency.EMERGENCY, ["violence_at_home"])
+
+
+def test_a_request_that_names_its_matter_gives_the_ticket_that_topic(
+    stack: tuple[TestClient, sessionmaker[Session]],
+) -> None:
+    """Straight to the hand-off, no article answered: the NLU's runner-up topic is kept."""
+    client, factory = stack
+    request = user_event("sain haasteen käräjäoikeudesta, haluan puhua jonkun kanssa")
+    request["parse_data"] = {
+        "intent": {"name": "human_handoff", "confidence": 0.7},
+        "intent_ranking": [
+            {"name": "human_handoff", "confidence": 0.7},
+            {"name": "court_enforcement", "confidence": 0.2},
+        ],
+    }
+    submit(client, "fi", consented_slots(), [request])
+    [ticket] = stored(factory)
+    assert ticket.topics == ["court_enforcement"]
+
+
 @pytest.mark.parametrize("language", ["fi", "en", "ar"])
 def test_declined_handoff_stores_nothing_and_gives_the_service_contacts(
     stack: tuple[TestClient, sessionmaker[Session]], language: str

@@ -28,7 +28,7 @@ from actions.dialogue.handoff_slots import (
     VALUE,
     clear_personal_slots,
 )
-from actions.dialogue.history import topics_discussed, transcript, user_texts
+from actions.dialogue.history import topics_mentioned, transcript, user_texts
 from actions.dialogue.payloads import handoff_ended_payload, ticket_payload
 from actions.extraction.facts import Facts, extract_facts
 from actions.handoff.urgency import derive_urgency
@@ -92,7 +92,7 @@ class ActionSubmitHandoff(LocalizedAction):
         now = datetime.now(timezone.utc)
         texts = user_texts(tracker)
         facts = facts_of(texts, now.astimezone(SERVICE_TIME_ZONE).date())
-        topics = topics_discussed(tracker)
+        topics = topics_mentioned(tracker, frozenset(self.context.content.topics()))
         urgency, reasons = derive_urgency(
             topics, facts, texts, now.astimezone(SERVICE_TIME_ZONE).date()
         )

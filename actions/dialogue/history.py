@@ -27,6 +27,31 @@ def topics_discussed(tracker: Tracker) -> list[str]:
     return seen
 
 
+# A topic the NLU ranked among its first guesses for a message that asked for a person.
+MENTIONED_CONFIDENCE = 0.1
+MENTIONED_RANK = 3
+
+
+def topics_mentioned(tracker: Tracker, content_topics: frozenset[str]) -> list[str]:
+    """Topics answered, or, when none was ("sain haasteen, haluan puhua jonkun kanssa" goes
+    straight to the hand-off), those the NLU saw in the resident's messages: the counsellor
+    needs the topic either way."""
+    answered = topics_discussed(tracker)
+    if answered:
+        return answered
+    seen: list[str] = []
+    for event in tracker.events:
+        if event.get("event") != "user" or str(event.get("text") or "").startswith("/"):
+            continue
+        for entry in ranking(event.get("parse_data") or {})[:MENTIONED_RANK]:
+            name = entry.get("name")
+            confident = float(entry.get("confidence") or 0) >= MENTIONED_CONFIDENCE
+            if name in content_topics and confident and name not in seen:
+                seen.append(str(name))
+                break
+    return seen
+
+
 def user_texts(tracker: Tracker) -> list[str]:
     return [
         str(e.get("text"))
