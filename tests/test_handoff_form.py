@@ -257,6 +257,21 @@ def test_the_contact_language_and_interpreter_are_read(
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes, i dont understand the finnish letter",
+        "kyllä, en ymmärrä suomea kunnolla",
+        "ايوه، ما بفهم فنلندي",
+        "yes please, the finnish papers are too hard",
+    ],
+)
+def test_a_language_the_resident_does_not_understand_is_not_taken_as_theirs(text: str) -> None:
+    """At consent, a language named in passing must not skip the language question."""
+    move = at(slots.CONSENT, text, language="en")
+    assert move.updates.get(slots.LANGUAGE) is None
+
+
 # --- the description, the read-back ------------------------------------------------------------
 
 

@@ -24,6 +24,17 @@ _LEXICON = Path(__file__).with_name("answer_lexicon.yml")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Six or more digits, possibly grouped: an attempt at a phone number.
 _DIGIT_RUN = re.compile(r"\+?\d(?:[\s.\-/()]*\d){5,}")
+# A language named as the one the resident does NOT understand, or as the language of a letter
+# ("i dont understand the finnish letter", "en ymmärrä suomea", "ما بفهم فنلندي") is not the
+# language they want to be contacted in. Matched on folded text; the named word is dropped.
+_NOT_THE_CONTACT_LANGUAGE = re.compile(
+    r"\b(?:do ?n'?t|do not|can'?t|cannot|not)\s+(?:understand|speak|read|know)\s+(?:the\s+)?(\w+)"
+    r"|\ben\s+(?:ymmarra|puhu|osaa|lue)\s+(\w+)"
+    r"|\b(\w+)\s+(?:letter|paper|papers|text|document|form)s?\b"
+    r"|(\w+)\s+(?:kirje|paperi|teksti|lomake)\w*"
+    r"|(?:ما|لا|مش|مو)\s*(?:ب|أ|ا|ن)?(?:فهم|عرف|حكي|تكلم|قرا)\w*\s+(?:ال)?(\w+)",
+    re.IGNORECASE,
+)
 _CLOCK_HOUR = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?$")
 _AM_PM = re.compile(r"^(\d{1,2})(am|pm)$")
 _PERIODS = ("afternoon", "morning", "evening", "any")
@@ -177,7 +188,7 @@ def read_answer(text: str, *, at_time_question: bool = False) -> Answer:
         if lex.interpreter.in_words(tokens)
         else None
     )
-    languages = named_languages(without_contacts)
+    languages = named_languages(_NOT_THE_CONTACT_LANGUAGE.sub(" ", without_contacts))
     stripped = text.strip()
     return Answer(
         text=text,
