@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 
 from actions.dialogue.handoff_slots import REQUESTED_SLOT
 from actions.privacy.redaction import redact
+from actions.topics import NEVER_OVERRIDDEN
 
 FALLBACK_INTENT = "nlu_fallback"
 # The topic last answered (an article id); every answer sets it, so its events are the history.
@@ -28,8 +29,9 @@ def topics_discussed(tracker: Tracker) -> list[str]:
 
 
 # A topic the NLU ranked among its first guesses for a message that asked for a person.
-MENTIONED_CONFIDENCE = 0.1
+MENTIONED_CONFIDENCE = 0.2
 MENTIONED_RANK = 3
+HANDOFF_REQUEST = "human_handoff"
 
 
 def topics_mentioned(tracker: Tracker, content_topics: frozenset[str]) -> list[str]:
@@ -41,12 +43,17 @@ def topics_mentioned(tracker: Tracker, content_topics: frozenset[str]) -> list[s
         return answered
     seen: list[str] = []
     for event in tracker.events:
+        parse = event.get("parse_data") or {}
         if event.get("event") != "user" or str(event.get("text") or "").startswith("/"):
             continue
-        for entry in ranking(event.get("parse_data") or {})[:MENTIONED_RANK]:
+        if (parse.get("intent") or {}).get("name") != HANDOFF_REQUEST:
+            continue  # only the request itself; answers to the form's questions are not topics
+        for entry in ranking(parse)[:MENTIONED_RANK]:
             name = entry.get("name")
             confident = float(entry.get("confidence") or 0) >= MENTIONED_CONFIDENCE
-            if name in content_topics and confident and name not in seen:
+            # An emergency is never inferred from a runner-up: it must have been answered.
+            urgent = name in NEVER_OVERRIDDEN
+            if name in content_topics and confident and not urgent and name not in seen:
                 seen.append(str(name))
                 break
     return seen
