@@ -15,11 +15,10 @@ from babel.messages.pofile import read_po
 from bidi import get_display
 
 from actions.arabic_numbers import isolate_article_text
-from actions.i18n.bidi import LRI, NUMBER_RUN, PDI, isolate_numbers, number_runs_to_isolate
+from actions.i18n.bidi import LINK, LRI, NUMBER_RUN, PDI, isolate_numbers, number_runs_to_isolate
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "content" / "ar").glob("*.md"))
-_LINK = re.compile(r"(?:https?://|www\.|mailto:|tel:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def displayed(text: str) -> str:
@@ -29,7 +28,7 @@ def displayed(text: str) -> str:
 
 def numbers_in(text: str) -> list[str]:
     """Every digit run with separators, as written (links excluded: the widget isolates them)."""
-    plain = _LINK.sub(" ", text.replace(LRI, "").replace(PDI, ""))
+    plain = LINK.sub(" ", text.replace(LRI, "").replace(PDI, ""))
     return [m.group() for m in NUMBER_RUN.finditer(plain)]
 
 

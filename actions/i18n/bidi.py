@@ -16,14 +16,14 @@ from collections.abc import Iterator
 LRI, PDI = "\u2066", "\u2069"
 # Digits joined by single separators; a lone number ("2", "70 %") displays correctly by itself.
 NUMBER_RUN = re.compile(r"\+?\d+(?:[ \u00a0.,:/–\-]\d+)+")
-_LINK = re.compile(r"(?:https?://|www\.|mailto:|tel:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = re.compile(r"(?:https?://|www\.|mailto:|tel:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ISOLATED = re.compile(f"{LRI}[^{PDI}]*{PDI}")
 
 
 def _bare_spans(text: str) -> Iterator[tuple[int, int]]:
     """The parts of `text` outside links and outside runs that are already isolated."""
     protected = sorted(
-        (m.start(), m.end()) for pattern in (_LINK, _ISOLATED) for m in pattern.finditer(text)
+        (m.start(), m.end()) for pattern in (LINK, _ISOLATED) for m in pattern.finditer(text)
     )
     position = 0
     for start, end in protected:
