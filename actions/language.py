@@ -9,15 +9,11 @@ from lingua import Language, LanguageDetectorBuilder
 from actions.settings import SUPPORTED_LANGUAGES
 
 _LINGUA_TO_CODE = {Language.FINNISH: "fi", Language.ENGLISH: "en", Language.ARABIC: "ar"}
-_CODE_TO_LINGUA = {code: language for language, code in _LINGUA_TO_CODE.items()}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # A message this long, or on this many lines, was pasted (a letter), not typed in the chat.
 PASTED_WORDS = 40
 PASTED_LINES = 3
-# A stretch of this many words still in the conversation's language makes a message mixed
-# ("what is opintotuen asumislisä, do i get that"): it keeps the language.
-MIXED_WORDS = 3
 # Addresses, links and numbers say nothing about the language a message is written in.
 _NOT_WORDS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\d+", re.UNICODE)
 
@@ -79,23 +75,11 @@ class LanguageIdentifier:
         detected = self.confident_language(self.without_finnish_terms(text), arabizi)
         if detected == current:
             return None
-        if detected and current in _CODE_TO_LINGUA and self._still_partly(text, current):
-            return None
         if detected and not understood and same_script(detected, current):
             # Nonsense is "confidently" Finnish or English to a detector; only a change of script
             # (Arabic <-> Latin) is trusted when the message itself was not understood.
             return None
         return detected
-
-    def _still_partly(self, text: str, current: str) -> bool:
-        """Part of the message is still written in `current`: a resident who mixes in a long
-        Finnish term has not changed language."""
-        cleaned = _NOT_WORDS.sub(" ", text)
-        return any(
-            segment.language == _CODE_TO_LINGUA[current]
-            and len(_WORD.findall(cleaned[segment.start_index : segment.end_index])) >= MIXED_WORDS
-            for segment in self._detector.detect_multiple_languages_of(cleaned)
-        )
 
     def confident_language(self, text: str, arabizi: bool = False) -> str | None:
         """`arabizi`: the NLU's tokenizer saw Arabic written in Latin letters ("ma 3ndi"). The

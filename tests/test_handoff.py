@@ -133,6 +133,25 @@ def test_a_request_that_names_its_matter_gives_the_ticket_that_topic(
     assert ticket.topics == ["court_enforcement"]
 
 
+def test_an_unsure_request_still_gives_the_ticket_its_topic(
+    stack: tuple[TestClient, sessionmaker[Session]],
+) -> None:
+    """The NLU was unsure between the request and the topic; the form started all the same."""
+    client, factory = stack
+    request = user_event("käräjäoikeudesta tuli haaste, voisko joku neuvoja auttaa")
+    request["parse_data"] = {
+        "intent": {"name": "nlu_fallback", "confidence": 0.4},
+        "intent_ranking": [
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "court_enforcement", "confidence": 0.46},
+            {"name": "human_handoff", "confidence": 0.45},
+        ],
+    }
+    submit(client, "fi", consented_slots(), [request])
+    [ticket] = stored(factory)
+    assert ticket.topics == ["court_enforcement"]
+
+
 @pytest.mark.parametrize("language", ["fi", "en", "ar"])
 def test_declined_handoff_stores_nothing_and_gives_the_service_contacts(
     stack: tuple[TestClient, sessionmaker[Session]], language: str

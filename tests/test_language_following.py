@@ -30,8 +30,6 @@ LETTER = (
         ("my vuokranantaja keeps the vakuus, what can I do", "en"),
         (LETTER, "ar"),
         (LETTER, "en"),
-        ("what is opintotuen asumislisä, do i get that or general asumistuki?", "en"),
-        ("is opiskelija-asunto cheaper than a normal flat", "en"),
         ("Rania.Haddad@example.com", "ar"),
         ("matti.meikalainen@example.fi", "en"),
     ],
@@ -48,8 +46,6 @@ def test_finnish_words_letters_and_addresses_never_switch_the_conversation(
         ("En pysty maksamaan tämän kuun vuokraa ja pelkään että minut häädetään", "en", "fi"),
         ("I cannot pay my rent this month, what should I do", "fi", "en"),
         ("ما عندي مصاري لدفع الإيجار هالشهر", "fi", "ar"),
-        ("hei onks teillä tätä suomeks, en ymmärrä englantia", "en", "fi"),
-        ("can you answer in english, i dont understand finnish", "fi", "en"),
     ],
 )
 def test_a_message_clearly_in_another_language_still_switches_it(

@@ -44,15 +44,6 @@ def test_the_second_question_gets_its_own_topic(
     assert second_topic(LIBRARY, ranked, answered, language) == second
 
 
-def test_of_two_articles_matching_the_second_question_the_likelier_topic_wins() -> None:
-    # "notice on my lease" is in the separation and contract articles too
-    text = "How do I apply for housing allowance? And how do I give notice on my lease?"
-    ranked = message(
-        text, "housing_allowance", "ending_lease", "separation_or_death", "lease_contract"
-    )
-    assert second_topic(LIBRARY, ranked, "housing_allowance", "en") == "ending_lease"
-
-
 def test_two_questions_on_one_topic_get_one_answer() -> None:
     text = "How much can the deposit be? When do I get the deposit back?"
     assert second_topic(LIBRARY, message(text, "deposit", "rent_payment"), "deposit", "en") is None

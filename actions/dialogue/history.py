@@ -46,7 +46,7 @@ def topics_mentioned(tracker: Tracker, content_topics: frozenset[str]) -> list[s
         parse = event.get("parse_data") or {}
         if event.get("event") != "user" or str(event.get("text") or "").startswith("/"):
             continue
-        if (parse.get("intent") or {}).get("name") != HANDOFF_REQUEST:
+        if not _asks_for_a_person(parse):
             continue  # only the request itself; answers to the form's questions are not topics
         for entry in ranking(parse)[:MENTIONED_RANK]:
             name = entry.get("name")
@@ -57,6 +57,15 @@ def topics_mentioned(tracker: Tracker, content_topics: frozenset[str]) -> list[s
                 seen.append(str(name))
                 break
     return seen
+
+
+def _asks_for_a_person(parse: dict[str, Any]) -> bool:
+    """The message was the hand-off request, also when the NLU was unsure between the request
+    and a topic ("käräjäoikeudesta tuli haaste..., voisko joku neuvoja auttaa")."""
+    intent = (parse.get("intent") or {}).get("name")
+    if intent == HANDOFF_REQUEST:
+        return True
+    return intent == FALLBACK_INTENT and HANDOFF_REQUEST in intents_ranked(parse)[:2]
 
 
 def user_texts(tracker: Tracker) -> list[str]:

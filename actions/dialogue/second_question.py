@@ -12,15 +12,13 @@ from typing import Any
 
 from actions.content import ContentLibrary
 from actions.dialogue.history import intents_ranked
-from actions.sections import MIN_SCORE, article_scores
+from actions.sections import best_of
 
 # Questions end with "?" (Arabic "؟") or stand on their own line.
 _QUESTION_END = re.compile(r"(?<=[?؟])\s*|\n+")
 MIN_WORDS = 2
 # The second topic must be among the NLU's first guesses for the whole message.
 LIKELY = 5
-# An article matching a question at least this share of the best match is a fair candidate.
-NEARLY = 0.6
 
 
 def questions(text: str) -> list[str]:
@@ -41,22 +39,7 @@ def second_topic(
     if answered not in candidates:
         candidates.insert(0, answered)
     for part in parts:
-        chosen = _likeliest_other_match(library, part, language, candidates, answered)
-        if chosen is not None:
-            return chosen
+        best = best_of(library, part, language, candidates)
+        if best is not None and best[0] != answered:
+            return best[0]
     return None
-
-
-def _likeliest_other_match(
-    library: ContentLibrary, question: str, language: str, candidates: list[str], answered: str
-) -> str | None:
-    """The topic of one question when it is not the `answered` one: of the articles it matches
-    nearly as well as the best one, the one the NLU found likeliest. Word overlap alone confuses
-    neighbouring articles ("give notice on my lease" is in the separation article too); the
-    NLU's ranking settles it."""
-    scores = article_scores(library, question, language, candidates)
-    best = max(scores.values(), default=0.0)
-    if best < MIN_SCORE or scores.get(answered) == best:
-        return None
-    fair = [topic for topic in candidates if scores.get(topic, 0.0) >= NEARLY * best]
-    return next(topic for topic in fair if topic != answered)
