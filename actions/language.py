@@ -79,7 +79,20 @@ class LanguageIdentifier:
             # Nonsense is "confidently" Finnish or English to a detector; only a change of script
             # (Arabic <-> Latin) is trusted when the message itself was not understood.
             return None
+        if detected and same_script(detected, current) and self._still_partly(text, current):
+            # "I'm a student, can I get opintotuen asumislisä?" names Finnish terms the glossary
+            # does not know, inside a message still written in the conversation's language.
+            return None
         return detected
+
+    def _still_partly(self, text: str, language: str) -> bool:
+        """Whether a run of at least `min_words` words of the message is still in `language`."""
+        segments = self._detector.detect_multiple_languages_of(_NOT_WORDS.sub(" ", text))
+        return any(
+            _LINGUA_TO_CODE.get(segment.language) == language
+            and segment.word_count >= self.min_words
+            for segment in segments
+        )
 
     def confident_language(self, text: str, arabizi: bool = False) -> str | None:
         """`arabizi`: the NLU's tokenizer saw Arabic written in Latin letters ("ma 3ndi"). The

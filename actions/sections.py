@@ -142,14 +142,10 @@ def clear_winner(library: ContentLibrary, text: str, language: str) -> str | Non
     return scores[0][1] if scores[0][0] >= CLEAR_MARGIN * scores[1][0] else None
 
 
-def best_of(
+def article_scores(
     library: ContentLibrary, text: str, language: str, candidates: Iterable[str]
-) -> tuple[str, float] | None:
-    """Of the `candidates` topics, the one whose article `text` is most about, with its score."""
+) -> dict[str, float]:
+    """How much `text` is about each of the `candidates` topics' articles (BM25), by topic."""
     topics, bm25 = _library_index(library, language)
     scores = dict(zip(topics, bm25.get_scores(stems(text, language)), strict=True))
-    scored = [(float(scores[topic]), topic) for topic in candidates if topic in scores]
-    if not scored:
-        return None
-    score, topic = max(scored)
-    return (topic, score) if score >= MIN_SCORE else None
+    return {topic: float(scores[topic]) for topic in candidates if topic in scores}

@@ -28,6 +28,8 @@ LETTER = (
         ("Kela رفضت طلب asumistuki تبعي", "ar"),
         ("How do I apply for toimeentulotuki and asumistuki from Kela?", "en"),
         ("my vuokranantaja keeps the vakuus, what can I do", "en"),
+        ("I am a student in Lahti, can I get opintotuen asumislisä for my flat", "en"),
+        ("mun kämppis haluaa lähteä, voinko mä jäädä asuntoon yksin", "fi"),
         (LETTER, "ar"),
         (LETTER, "en"),
         ("Rania.Haddad@example.com", "ar"),
@@ -46,6 +48,8 @@ def test_finnish_words_letters_and_addresses_never_switch_the_conversation(
         ("En pysty maksamaan tämän kuun vuokraa ja pelkään että minut häädetään", "en", "fi"),
         ("I cannot pay my rent this month, what should I do", "fi", "en"),
         ("ما عندي مصاري لدفع الإيجار هالشهر", "fi", "ar"),
+        ("Voitko vastata suomeksi, haluan lukea tämän suomeksi", "en", "fi"),
+        ("sorry I don't understand finnish, can you answer in english please", "fi", "en"),
     ],
 )
 def test_a_message_clearly_in_another_language_still_switches_it(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.cli import main
@@ -87,3 +90,33 @@ def test_forgetting_a_conversation_deletes_its_tickets(factory: sessionmaker[Ses
     with factory() as session:
         remaining = set(session.scalars(select(Ticket.reference)))
     assert remaining == {other} and mine not in remaining
+
+
+def test_a_failed_statement_never_carries_the_rows_values_into_its_error(database_url: str) -> None:
+    # The action server logs the error of a ticket it could not store.
+    engine = build_engine(database_url)
+    with pytest.raises(DBAPIError) as failure, engine.begin() as connection:
+        connection.execute(text("INSERT INTO no_such_table VALUES (:v)"), {"v": "040 765 4321"})
+    assert "040 765 4321" not in str(failure.value)
+
+
+def test_a_forgotten_conversation_is_not_left_readable_in_the_sqlite_file(
+    sqlite_url: str,
+) -> None:
+    factory = build_session_factory(build_engine(sqlite_url))
+    request = TicketRequest(
+        conversation_id="forget-me",
+        language="ar",
+        contact_method="phone",
+        contact_value="+358407654321",
+        description="resident-description-to-forget",
+        transcript=[{"from": "resident", "text": "apua", "at": "2026-01-01T00:00:00+00:00"}],
+    )
+    create_ticket(factory, request)
+    forget_conversation(factory, "forget-me")
+    with factory() as session:
+        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    database_file = Path(make_url(sqlite_url).database or "")
+    on_disk = b"".join(p.read_bytes() for p in database_file.parent.glob(database_file.name + "*"))
+    assert b"resident-description-to-forget" not in on_disk
+    assert b"+358407654321" not in on_disk

@@ -18,6 +18,19 @@ from actions.privacy.redaction import RedactingFilter, redact
         ("IBAN FI2112345600000785", "IBAN [iban]"),
         ("card 4111 1111 1111 1111 ok", "card [card] ok"),
         ("4111-1111-1111-1111", "[card]"),
+        # as residents type them: foreign digits, no-break and double spaces, dots, dashes
+        ("رقمي الشخصي ١٣١٠٥٢-٣٠٨T", "رقمي الشخصي [hetu]"),
+        ("شماره ۱۳۱۰۵۲-۳۰۸T", "شماره [hetu]"),
+        ("hetu 131052\u2013308T", "hetu [hetu]"),
+        ("hetu 131052\u2011308T", "hetu [hetu]"),
+        ("رقم الهوية:131052-308T", "رقم الهوية:[hetu]"),
+        ("tili FI21\u00a01234\u00a05600\u00a00007\u00a085", "tili [iban]"),
+        ("tili FI21  1234  5600  0007  85.", "tili [iban]."),
+        ("iban FI21.1234.5600.0007.85", "iban [iban]"),
+        ("card 4111  1111  1111  1111", "card [card]"),
+        ("card 4111.1111.1111.1111", "card [card]"),
+        ("بطاقتي ٤١١١ ١١١١ ١١١١ ١١١١", "بطاقتي [card]"),
+        ("kortti 4111\u202f1111\u202f1111\u202f1111", "kortti [card]"),
     ],
 )
 def test_personal_numbers_are_replaced(text: str, expected: str) -> None:
@@ -32,6 +45,9 @@ def test_personal_numbers_are_replaced(text: str, expected: str) -> None:
         "131052-308X is not a valid code",
         "FI21 1234 5600 0007 86 has a bad checksum",
         "order 1234 5678 9012 3456",
+        "الإيجار ٨٥٠ يورو، آخر موعد ١٥/١٢/٢٠٢٦",
+        "اتصل على ٠٤٤ ٤٨٢ ٦٧٦٩",
+        "maksa 15.12.2026 viitteellä 1234 5678 9012 3",
     ],
 )
 def test_ordinary_numbers_are_kept(text: str) -> None:

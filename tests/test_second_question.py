@@ -44,6 +44,13 @@ def test_the_second_question_gets_its_own_topic(
     assert second_topic(LIBRARY, ranked, answered, language) == second
 
 
+def test_a_question_is_answered_by_the_likeliest_of_nearly_equal_articles() -> None:
+    # "notice" and "lease" also fill the separation article; the NLU knows it is ending a lease.
+    text = "How do I apply for housing allowance? And how do I give notice on my lease?"
+    ranked = message(text, "housing_allowance", "ending_lease", "separation_or_death")
+    assert second_topic(LIBRARY, ranked, "housing_allowance", "en") == "ending_lease"
+
+
 def test_two_questions_on_one_topic_get_one_answer() -> None:
     text = "How much can the deposit be? When do I get the deposit back?"
     assert second_topic(LIBRARY, message(text, "deposit", "rent_payment"), "deposit", "en") is None

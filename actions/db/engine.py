@@ -13,13 +13,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def build_engine(database_url: str) -> Engine:
-    """Create an engine; SQLite gets WAL and a busy timeout so concurrent writers wait, not fail."""
+    """Create an engine; SQLite gets WAL and a busy timeout so concurrent writers wait, not fail.
+
+    `hide_parameters`: a failed statement's error (and so its logged traceback) would otherwise
+    carry the row's values, a resident's description and phone number among them.
+    """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
     event.listen(engine, "connect", _configure_sqlite)
     return engine
 
@@ -28,6 +32,8 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # A forgotten conversation or purged ticket is overwritten on disk, not only unlinked.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
