@@ -22,18 +22,7 @@ def topics_answered(messages: list[dict]) -> set[str]:
     return {m["custom"]["topic"] for m in messages if m.get("custom", {}).get("type") == "article"}
 
 
-# "give notice on my lease" matches the separation article better than ending_lease today
-# (issue 15 open); strict, so the fix must take it off.
-_KNOWN_MISS = pytest.mark.xfail(strict=True, reason="second topic picked wrongly (issue 15)")
-
-
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(lang, marks=[_KNOWN_MISS] if lang == "en" else [])
-        for lang in sorted(TWO_QUESTIONS)
-    ],
-)
+@pytest.mark.parametrize("language", sorted(TWO_QUESTIONS))
 def test_both_questions_of_one_message_are_answered(bot: RunningBot, language: str) -> None:
     message, topics = TWO_QUESTIONS[language]
     replies = bot.say(new_sender(), message, language=language)
