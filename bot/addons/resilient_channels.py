@@ -30,6 +30,7 @@ import contextvars
 import json
 import logging
 import os
+import uuid
 from collections.abc import Awaitable, Callable
 from functools import cache
 from pathlib import Path
@@ -391,6 +392,18 @@ def _resilient(
 
 class ResilientRestInput(RestInput):
     """Rasa's REST channel (`/webhooks/rest/webhook`) that keeps messages the bot cannot answer."""
+
+    async def _extract_sender(self, req: Any) -> str:
+        """The conversation id: the sender id is a resident's only credential, and Rasa gives a
+        message without one to the conversation "default", shared with every other such message
+        (its form, its slots, its history). Such a message gets a conversation of its own."""
+        body = req.json
+        sender = body.get("sender") if isinstance(body, dict) else None
+        if isinstance(sender, str) and sender.strip():
+            return sender
+        if isinstance(sender, int) and not isinstance(sender, bool):
+            return str(sender)
+        return uuid.uuid4().hex
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         return _resilient(super().blueprint)

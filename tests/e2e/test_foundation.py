@@ -91,3 +91,10 @@ def test_the_socketio_channel_carries_text_and_the_article_payload(bot: RunningB
     assert any(m.get("text") for m in received)
     article = next(m["custom"] for m in received if m.get("custom"))
     assert (article["type"], article["topic"], article["lang"]) == ("article", "rent_arrears", "fi")
+
+
+def test_messages_without_a_sender_never_share_a_conversation(bot: RunningBot) -> None:
+    # Rasa would put both into the conversation "default": the second would answer the first's form.
+    for text in ("haluan puhua neuvojan kanssa", "kyllä"):
+        httpx.post(f"{bot.rasa_url}/webhooks/rest/webhook", json={"message": text}, timeout=60)
+    assert [e for e in bot.tracker("default")["events"] if e["event"] == "user"] == []
