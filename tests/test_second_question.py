@@ -62,3 +62,12 @@ def test_a_single_question_has_no_second_topic() -> None:
         second_topic(LIBRARY, message(text, "rent_payment", "deposit"), "rent_payment", "en")
         is None
     )
+
+
+def test_a_pasted_letter_has_no_second_topic() -> None:
+    letter = (
+        "Maksumuistutus\nVuokranantaja: Lahden Talot Oy\nVuokra 11/2026: 640,00 €\n"
+        "Eräpäivä: 2.11.2026\nPyydämme maksamaan 14 päivän kuluessa.\nmitä tää tarkottaa"
+    )
+    ranked = message(letter, "rent_arrears", "student_housing", "rent_payment")
+    assert second_topic(LIBRARY, ranked, "rent_arrears", "fi") is None

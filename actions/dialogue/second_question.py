@@ -14,6 +14,7 @@ from typing import Any
 
 from actions.content import ContentLibrary
 from actions.dialogue.history import intents_ranked
+from actions.language import looks_pasted
 from actions.sections import MIN_SCORE, article_scores
 
 # Questions end with "?" (Arabic "؟") or stand on their own line.
@@ -34,8 +35,14 @@ def questions(text: str) -> list[str]:
 def second_topic(
     library: ContentLibrary, message: dict[str, Any], answered: str, language: str
 ) -> str | None:
-    """The topic of another question in the message than the `answered` one, if there is one."""
-    parts = questions(message.get("text") or "")
+    """The topic of another question in the message than the `answered` one, if there is one.
+
+    A pasted letter is not a list of questions: its lines ("Vuokranantaja: Lahden Talot Oy") would
+    each match some other article."""
+    text = message.get("text") or ""
+    if looks_pasted(text):
+        return None
+    parts = questions(text)
     if len(parts) < 2:
         return None
     topics = library.topics()
